@@ -1,0 +1,48 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { IncomingMessage } from 'node:http';
+import { uuidv7 } from 'uuidv7';
+import { AppModule } from './app.module';
+import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
+import { setupOpenApi } from './common/http/openapi';
+import { strictValidationPipe } from './common/http/validation';
+import { AppConfig } from './config/app-config';
+import { createRootLogger, PinoNestLogger } from './telemetry/logger';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** A client's X-Request-Id is kept only when it is short and plain; anything else gets a fresh id. */
+function requestId(req: IncomingMessage): string {
+  const header = req.headers['x-request-id'];
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : uuidv7();
+}
+
+/** Builds the application exactly as production runs it; tests call this too. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: requestId,
+    requestIdHeader: false,
+    logger: false,
+    // a slow client must not hold a socket forever
+    requestTimeout: 30_000,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(createRootLogger(config.logLevel)),
+    // Fastify's own JSON parser (prototype-poisoning checks, proper error codes), and no text/plain
+    // parser, so any content type but JSON is a 415
+    bodyParser: false,
+  });
+  app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.header('x-request-id', String(req.id));
+    done();
+  });
+  setupOpenApi(app);
+  await app.init();
+  return app;
+}

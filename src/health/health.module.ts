@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { PredictionModule } from '../prediction/prediction.module';
+import { HealthController } from './health.controller';
+import { LogWriterHealthIndicator } from './log-writer.health';
+import { ModelsHealthIndicator } from './models.health';
+
+@Module({
+  imports: [TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }), PredictionModule],
+  controllers: [HealthController],
+  providers: [ModelsHealthIndicator, LogWriterHealthIndicator],
+})
+export class HealthModule {}

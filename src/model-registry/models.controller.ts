@@ -1,0 +1,24 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ModelCardDto, ModelListDto, toModelCardDto } from './dto/model-card.dto';
+import { ModelRegistry } from './model-registry.service';
+
+@ApiTags('models')
+@Controller('v1/models')
+export class ModelsController {
+  constructor(private readonly registry: ModelRegistry) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List every model with its versions and load status' })
+  @ApiOkResponse({ type: ModelListDto })
+  list(): ModelListDto {
+    return { models: this.registry.list().map(toModelCardDto) };
+  }
+
+  @Get(':name')
+  @ApiOperation({ summary: 'The model card: versions, default version, task, features, labels, status' })
+  @ApiOkResponse({ type: ModelCardDto })
+  get(@Param('name') name: string): ModelCardDto {
+    return toModelCardDto(this.registry.get(name));
+  }
+}

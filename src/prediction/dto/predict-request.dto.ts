@@ -1,0 +1,53 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsArray, IsObject, IsOptional, ValidateIf, registerDecorator, ArrayNotEmpty } from 'class-validator';
+
+/** `features` is either an object keyed by feature name or an array in manifest order. */
+function IsFeatureRow(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isFeatureRow',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) => typeof value === 'object' && value !== null,
+        defaultMessage: () => 'features must be an object keyed by feature name or an array of values',
+      },
+    });
+}
+
+export class PredictRequestDto {
+  @ApiPropertyOptional({
+    description:
+      'One row: an object keyed by feature name, or an array of values in the order of the model card',
+    example: {
+      age: 42,
+      income: 52000,
+      loan_amount: 12000,
+      credit_score: 690,
+      employment: 'employed',
+      home_ownership: 'rent',
+    },
+  })
+  @ValidateIf((o: PredictRequestDto) => o.instances === undefined || o.features !== undefined)
+  @IsFeatureRow()
+  features?: Record<string, unknown> | unknown[];
+
+  @ApiPropertyOptional({
+    description: 'A batch of rows (objects or arrays); at most MAX_BATCH_SIZE (default 1000)',
+    type: 'array',
+    items: { type: 'object' },
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty({ message: 'instances must contain at least one row' })
+  instances?: unknown[];
+
+  @ApiPropertyOptional({
+    description:
+      'Free-form context logged with the prediction (sanitized), e.g. a customer id to join on later',
+    example: { customer_id: 'c-1042' },
+  })
+  @IsOptional()
+  @IsObject()
+  metadata?: Record<string, unknown>;
+}

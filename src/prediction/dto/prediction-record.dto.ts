@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PredictionRecord } from '../log/prediction-record';
+import { ModelRefDto } from './predict-response.dto';
+
+export class PredictionRecordDto {
+  @ApiProperty() prediction_id: string;
+  @ApiProperty() created_at: string;
+  @ApiProperty({ type: ModelRefDto }) model: ModelRefDto;
+  @ApiProperty({ enum: ['success', 'error'] }) status: string;
+  @ApiPropertyOptional({ example: 'validation_failed', nullable: true }) error_class: string | null;
+  @ApiProperty({ description: 'sanitized inputs', example: { age: 42, employment: 'employed' } })
+  inputs: unknown;
+  @ApiPropertyOptional({ description: 'sanitized metadata', nullable: true }) metadata: unknown;
+  @ApiPropertyOptional({ nullable: true }) prediction: string | number | null;
+  @ApiPropertyOptional() probabilities?: Record<string, number>;
+  @ApiProperty({ example: 0.42 }) latency_ms: number;
+  @ApiPropertyOptional({ nullable: true }) request_id: string | null;
+  @ApiPropertyOptional({ nullable: true }) trace_id: string | null;
+  @ApiProperty({ enum: ['v1', 'v2'] }) source: string;
+}
+
+export function toPredictionRecordDto(r: PredictionRecord): PredictionRecordDto {
+  const dto: PredictionRecordDto = {
+    prediction_id: r.id,
+    created_at: r.createdAt.toISOString(),
+    model: { name: r.modelName, version: r.modelVersion },
+    status: r.status,
+    error_class: r.errorClass,
+    inputs: r.inputs,
+    metadata: r.metadata ?? null,
+    prediction: r.outputs?.prediction ?? null,
+    latency_ms: r.latencyMs,
+    request_id: r.requestId,
+    trace_id: r.traceId,
+    source: r.source,
+  };
+  if (r.outputs?.probabilities) dto.probabilities = r.outputs.probabilities;
+  return dto;
+}

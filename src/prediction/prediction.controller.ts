@@ -1,0 +1,96 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { requestContext } from '../common/http/request-context';
+import { PredictRequestDto } from './dto/predict-request.dto';
+import { BatchPredictResponseDto, PredictResponseDto } from './dto/predict-response.dto';
+import { PredictionRecordDto, toPredictionRecordDto } from './dto/prediction-record.dto';
+import { PredictionService } from './prediction.service';
+
+const predictResponse = {
+  description: 'A single prediction, or a batch when the request used `instances`',
+  schema: {
+    oneOf: [{ $ref: getSchemaPath(PredictResponseDto) }, { $ref: getSchemaPath(BatchPredictResponseDto) }],
+  },
+};
+const bodyExamples = {
+  type: PredictRequestDto,
+  examples: {
+    named: {
+      value: {
+        features: {
+          age: 42,
+          income: 52000,
+          loan_amount: 12000,
+          credit_score: 690,
+          employment: 'employed',
+          home_ownership: 'rent',
+        },
+      },
+    },
+    ordered: { value: { features: [42, 52000, 12000, 690, 0.3, 'employed', 'rent'] } },
+    batch: {
+      value: {
+        instances: [
+          {
+            age: 42,
+            income: 52000,
+            loan_amount: 12000,
+            credit_score: 690,
+            employment: 'employed',
+            home_ownership: 'rent',
+          },
+        ],
+      },
+    },
+  },
+};
+
+@ApiTags('predictions')
+@ApiExtraModels(PredictResponseDto, BatchPredictResponseDto)
+@Controller()
+export class PredictionController {
+  constructor(private readonly predictions: PredictionService) {}
+
+  @Post('v1/models/:name/predict')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Predict with a model (default version unless ?version=)' })
+  @ApiQuery({ name: 'version', required: false })
+  @ApiBody(bodyExamples)
+  @ApiOkResponse(predictResponse)
+  predict(
+    @Param('name') name: string,
+    @Query('version') version: string | undefined,
+    @Body() body: PredictRequestDto,
+    @Req() req: FastifyRequest,
+  ): Promise<PredictResponseDto | BatchPredictResponseDto> {
+    return this.predictions.predict(name, version, body, requestContext(req));
+  }
+
+  @Post('predict')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Predict with the default model (DEFAULT_MODEL)' })
+  @ApiBody(bodyExamples)
+  @ApiOkResponse(predictResponse)
+  predictDefault(
+    @Body() body: PredictRequestDto,
+    @Req() req: FastifyRequest,
+  ): Promise<PredictResponseDto | BatchPredictResponseDto> {
+    return this.predictions.predictDefault(body, requestContext(req));
+  }
+
+  @Get('v1/predictions/:id')
+  @ApiOperation({ summary: 'The logged record of one prediction (sanitized inputs, outputs, latency, ids)' })
+  @ApiOkResponse({ type: PredictionRecordDto })
+  async get(@Param('id') id: string): Promise<PredictionRecordDto> {
+    return toPredictionRecordDto(await this.predictions.find(id));
+  }
+}

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+
+export interface PredictionTimings {
+  preprocessSeconds: number;
+  inferenceSeconds: number;
+}
+
+/**
+ * What the prediction path reports about itself. No-ops here; the telemetry module binds the
+ * Prometheus implementation, so the service stays free of metric code.
+ */
+@Injectable()
+export class PredictionEvents {
+  succeeded(_model: string, _version: string, _rows: number, _timings: PredictionTimings): void {}
+  failed(_model: string, _version: string, _errorClass: string): void {}
+}

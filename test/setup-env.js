@@ -1,0 +1,2 @@
+process.env.TZ = 'UTC';
+process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'silent';

@@ -1,0 +1,41 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { join } from 'node:path';
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/app-config';
+import { PredictionLogWriter } from '../../src/prediction/log/prediction-log.writer';
+import { createTestDatabase } from './test-database';
+
+export const REPO_ROOT = join(__dirname, '..', '..');
+export const DEMO_MODELS = join(REPO_ROOT, 'models');
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  databaseUrl: string;
+  /** Writes everything buffered so assertions can read the database. */
+  flushLogs(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Boots the real app (real Postgres, real onnxruntime) on a fresh database, as `npm start` would. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    MODELS_DIR: DEMO_MODELS,
+    LOG_LEVEL: 'silent',
+    SANITIZE_HMAC_KEY: 'test-hmac-key-0123456789',
+    PREDICTION_LOG_FLUSH_INTERVAL_MS: '20',
+    ...env,
+    DATABASE_URL: db.url,
+  });
+  const app = await createApp(config);
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    databaseUrl: db.url,
+    flushLogs: () => app.get(PredictionLogWriter).drain(5000),
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
