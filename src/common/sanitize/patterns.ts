@@ -9,7 +9,7 @@ export const CARD_MASK = '[card]';
 export const PHONE_MASK = '[phone]';
 
 // \p{L}/\p{N} so that internationalised addresses (josé@exämple.com) are caught too
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const EMAIL = /(?<![\p{L}\p{N}_.%+-])[\p{L}\p{N}_.%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
 // A maximal run of digits joined by single spaces or dashes. The lookarounds keep decimal
 // fractions (0.4111…) and thousands groups (4,111,…) out, and stop a match from starting mid-run.
