@@ -442,7 +442,7 @@ def train_loan_risk(out_dir):
         vdir = write_version(out_dir, "loan-risk", version, model, manifest, reference, samples)
         print(f"  wrote {vdir}")
 
-    write_json(os.path.join(out_dir, "loan-risk", "model.json"), {"defaultVersion": "2"})
+    write_json(os.path.join(out_dir, "loan-risk", "model.json"), {"defaultVersion": "2", "serveAsDefault": True})
 
 
 # --------------------------------------------------------------------------------------------

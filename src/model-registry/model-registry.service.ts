@@ -28,6 +28,7 @@ export class ModelRegistry implements OnModuleInit, OnApplicationShutdown {
       const model: RegisteredModel = {
         name: stored.name,
         defaultVersion: stored.defaultVersion,
+        serveAsDefault: stored.serveAsDefault,
         versions: new Map(),
         problems: stored.problems,
       };
@@ -79,9 +80,11 @@ export class ModelRegistry implements OnModuleInit, OnApplicationShutdown {
     return v as ServableVersion;
   }
 
-  /** The model `POST /predict` serves: DEFAULT_MODEL, else the only or first model with a manifest. */
+  /** The model `POST /predict` serves: DEFAULT_MODEL, else the one marked serveAsDefault, else the first with a manifest. */
   defaultModelName(): string | undefined {
     if (this.config.defaultModel) return this.config.defaultModel;
+    const marked = this.list().find((m) => m.serveAsDefault);
+    if (marked) return marked.name;
     const withManifest = this.list().find((m) => [...m.versions.values()].some((v) => v.manifest));
     return withManifest?.name;
   }

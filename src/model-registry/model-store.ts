@@ -13,6 +13,8 @@ export interface StoredVersion {
 export interface StoredModel {
   name: string;
   defaultVersion?: string;
+  /** model.json `"serveAsDefault": true`: this model answers `POST /predict` unless DEFAULT_MODEL says otherwise. */
+  serveAsDefault: boolean;
   versions: StoredVersion[];
   /** Problems with the model directory itself (bad model.json), reported instead of thrown. */
   problems: string[];
@@ -41,11 +43,16 @@ export class ModelStore {
         .sort(compareVersions)
         .map((version) => this.version(name, version, join(dir, version)));
       let defaultVersion: string | undefined;
+      let serveAsDefault = false;
       const modelJson = join(dir, 'model.json');
       if (existsSync(modelJson)) {
         try {
-          const parsed = JSON.parse(readFileSync(modelJson, 'utf8')) as { defaultVersion?: unknown };
+          const parsed = JSON.parse(readFileSync(modelJson, 'utf8')) as {
+            defaultVersion?: unknown;
+            serveAsDefault?: unknown;
+          };
           if (parsed.defaultVersion !== undefined) defaultVersion = String(parsed.defaultVersion);
+          serveAsDefault = parsed.serveAsDefault === true;
         } catch (err) {
           problems.push(`model.json is not valid JSON: ${(err as Error).message}`);
         }
@@ -55,7 +62,13 @@ export class ModelStore {
         defaultVersion = undefined;
       }
       if (versions.length === 0) problems.push('no version directories');
-      models.push({ name, defaultVersion: defaultVersion ?? versions.at(-1)?.version, versions, problems });
+      models.push({
+        name,
+        defaultVersion: defaultVersion ?? versions.at(-1)?.version,
+        serveAsDefault,
+        versions,
+        problems,
+      });
     }
     return models;
   }

@@ -23,6 +23,7 @@ export interface ModelVersion {
 export interface RegisteredModel {
   name: string;
   defaultVersion?: string;
+  serveAsDefault: boolean;
   versions: Map<string, ModelVersion>;
   problems: string[];
 }

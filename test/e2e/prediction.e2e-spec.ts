@@ -15,7 +15,8 @@ describe('prediction API (e2e)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ DEFAULT_MODEL: 'loan-risk' });
+    // no DEFAULT_MODEL: models/loan-risk/model.json marks it serveAsDefault
+    t = await startTestApp();
   });
   afterAll(async () => {
     await t.close();
