@@ -1,30 +1,47 @@
 /**
  * Loaded with `node --require` before any application module, so the auto-instrumentations can
  * patch http, fastify and pg as they are first required. Configured only through the standard
- * OTEL_* variables; OTEL_SDK_DISABLED=true switches tracing off entirely.
+ * OTEL_* variables (docs/observability.md); OTEL_SDK_DISABLED=true switches tracing off entirely.
  */
+import { FastifyOtelInstrumentation } from '@fastify/otel';
 import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
 import { NodeSDK } from '@opentelemetry/sdk-node';
+import type { IncomingMessage } from 'node:http';
+import { TRACING_HANDLE, TracingHandle } from './telemetry/tracing-handle';
 
 // prom-client owns metrics and pino owns logs: keep the SDK from starting OTLP exporters for them
 process.env.OTEL_METRICS_EXPORTER ??= 'none';
 process.env.OTEL_LOGS_EXPORTER ??= 'none';
 process.env.OTEL_SERVICE_NAME ??= 'sightline';
+// the HTTP server and Postgres; Fastify comes from @fastify/otel below. Operators may widen the
+// list (e.g. "http,pg,ioredis"); pino's is left out because logger.ts correlates lines itself
+process.env.OTEL_NODE_ENABLED_INSTRUMENTATIONS ??= 'http,pg';
 
-if (process.env.OTEL_SDK_DISABLED !== 'true') {
+// probes and scrapes every few seconds would bury the traces that matter
+const UNTRACED = /^\/(metrics|health\/(live|ready))(\?|$)/;
+
+function start(): void {
   const sdk = new NodeSDK({
     instrumentations: [
       getNodeAutoInstrumentations({
-        '@opentelemetry/instrumentation-fs': { enabled: false },
-        '@opentelemetry/instrumentation-dns': { enabled: false },
-        '@opentelemetry/instrumentation-net': { enabled: false },
+        '@opentelemetry/instrumentation-http': {
+          ignoreIncomingRequestHook: (req: IncomingMessage) => UNTRACED.test(req.url ?? ''),
+        },
+        // a query outside any traced work (migrations, health pings) is noise, not a trace
+        '@opentelemetry/instrumentation-pg': { requireParentSpan: true },
+      }),
+      new FastifyOtelInstrumentation({
+        registerOnInitialization: true,
+        // one request span and one handler span; a span per lifecycle hook costs more than it tells
+        instrumentHooks: false,
+        ignorePaths: (route: { url: string }) => UNTRACED.test(route.url),
       }),
     ],
   });
   sdk.start();
-  const shutdown = (): void => {
-    void sdk.shutdown().catch(() => undefined);
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  // the app calls this as its last shutdown step (TracingLifecycle), after the log drain
+  const handle: TracingHandle = { shutdown: () => sdk.shutdown() };
+  (globalThis as Record<symbol, TracingHandle>)[TRACING_HANDLE] = handle;
 }
+
+if (!/^true$/i.test(process.env.OTEL_SDK_DISABLED ?? '')) start();

@@ -1,14 +1,39 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 import { LogLevel } from '../config/app-config';
+import { requestScope } from './request-scope';
+import { activeSpanContext } from './tracing';
 
-export function createRootLogger(level: LogLevel): Logger {
-  return pino({
-    level,
-    base: { service: 'sightline' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-  });
+/**
+ * Correlation fields for the line being written: the request from the request scope, the trace
+ * and span from the active OpenTelemetry span, or from the request when no SDK is installed.
+ */
+export function correlationFields(): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const scope = requestScope.getStore();
+  if (scope) fields.request_id = scope.requestId;
+  const sc = activeSpanContext();
+  if (sc) {
+    fields.trace_id = sc.traceId;
+    fields.span_id = sc.spanId;
+  } else if (scope?.traceId) {
+    fields.trace_id = scope.traceId;
+    if (scope.spanId) fields.span_id = scope.spanId;
+  }
+  return fields;
+}
+
+export function createRootLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'sightline' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: correlationFields,
+    },
+    destination,
+  );
 }
 
 /** Nest's logger interface on top of pino, so framework and app lines share one JSON format. */

@@ -1,0 +1,69 @@
+import { SpanContext, TraceFlags } from '@opentelemetry/api';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { PredictionLogRepository } from '../prediction/log/prediction-log.repository';
+import { PredictionRecord } from '../prediction/log/prediction-record';
+import { rememberTraceParent } from './trace-parent';
+import { TracedPredictionLogRepository } from './traced-prediction-log.repository';
+
+const exporter = new InMemorySpanExporter();
+const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+provider.register();
+
+class StoreStub extends PredictionLogRepository {
+  readonly batches: PredictionRecord[][] = [];
+  fail = false;
+  insertMany(records: PredictionRecord[]): Promise<number> {
+    this.batches.push(records);
+    return this.fail ? Promise.reject(new Error('connection refused')) : Promise.resolve(records.length);
+  }
+  findById(): Promise<PredictionRecord | undefined> {
+    return Promise.resolve(undefined);
+  }
+}
+
+const record = (id: string) => ({ id }) as PredictionRecord;
+const parent = (traceByte: string): SpanContext => ({
+  traceId: traceByte.repeat(32),
+  spanId: 'b7ad6b7169203331',
+  traceFlags: TraceFlags.SAMPLED,
+});
+
+describe(TracedPredictionLogRepository.name, () => {
+  afterAll(() => provider.shutdown());
+  beforeEach(() => exporter.reset());
+
+  it('writes an untraced batch without a span', async () => {
+    const store = new StoreStub();
+    await expect(new TracedPredictionLogRepository(store).insertMany([record('a')])).resolves.toBe(1);
+    expect(store.batches).toHaveLength(1);
+    expect(exporter.getFinishedSpans()).toEqual([]);
+  });
+
+  it('joins the first traced record’s trace and links the other traces once each', async () => {
+    const records = [record('a'), record('b'), record('c'), record('d')];
+    rememberTraceParent(records[1], parent('1'));
+    rememberTraceParent(records[2], parent('2'));
+    rememberTraceParent(records[3], parent('2'));
+    await new TracedPredictionLogRepository(new StoreStub()).insertMany(records);
+    const [span] = exporter.getFinishedSpans();
+    expect(span.name).toBe('sightline.prediction_log.write');
+    expect(span.spanContext().traceId).toBe('1'.repeat(32));
+    expect(span.parentSpanContext?.spanId).toBe('b7ad6b7169203331');
+    expect(span.links.map((l) => l.context.traceId)).toEqual(['2'.repeat(32)]);
+    expect(span.attributes['sightline.prediction_log.records']).toBe(4);
+  });
+
+  it('records a failed write on the span and passes the error on', async () => {
+    const store = new StoreStub();
+    store.fail = true;
+    const traced = record('a');
+    rememberTraceParent(traced, parent('3'));
+    await expect(new TracedPredictionLogRepository(store).insertMany([traced])).rejects.toThrow(
+      'connection refused',
+    );
+    const [span] = exporter.getFinishedSpans();
+    expect(span.status.code).toBe(2);
+    expect(span.events.map((e) => e.name)).toEqual(['exception']);
+  });
+});

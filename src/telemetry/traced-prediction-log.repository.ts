@@ -1,0 +1,44 @@
+import { Link, ROOT_CONTEXT, SpanContext, SpanKind, trace } from '@opentelemetry/api';
+import { PredictionLogRepository } from '../prediction/log/prediction-log.repository';
+import { PredictionRecord } from '../prediction/log/prediction-record';
+import { traceParentOf } from './trace-parent';
+import { ATTR, endWith, SPAN, tracer } from './tracing';
+
+// span links beyond this add bytes, not insight
+const MAX_LINKS = 32;
+
+/**
+ * Traces the batched insert. One insert writes records of many requests: the span (and the pg
+ * query span beneath it) joins the trace of the batch's first traced record and links the
+ * others, so a request's trace shows where its log record went. Untraced batches (sampled out,
+ * replayed from the journal) add no span at all.
+ */
+export class TracedPredictionLogRepository extends PredictionLogRepository {
+  constructor(private readonly inner: PredictionLogRepository) {
+    super();
+  }
+
+  override insertMany(records: PredictionRecord[]): Promise<number> {
+    let parent: SpanContext | undefined;
+    const links: Link[] = [];
+    const seen = new Set<string>();
+    for (const record of records) {
+      const sc = traceParentOf(record);
+      if (!sc || seen.has(sc.traceId)) continue;
+      seen.add(sc.traceId);
+      if (!parent) parent = sc;
+      else if (links.length < MAX_LINKS) links.push({ context: sc });
+    }
+    if (!parent) return this.inner.insertMany(records);
+    return tracer.startActiveSpan(
+      SPAN.logWrite,
+      { kind: SpanKind.INTERNAL, links, attributes: { [ATTR.logRecords]: records.length } },
+      trace.setSpanContext(ROOT_CONTEXT, parent),
+      (span) => endWith(span, this.inner.insertMany(records)),
+    );
+  }
+
+  override findById(id: string): Promise<PredictionRecord | undefined> {
+    return this.inner.findById(id);
+  }
+}
