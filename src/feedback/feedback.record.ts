@@ -1,0 +1,44 @@
+/** Stored feedback: exactly one of actualLabel (classification) and actualValue (regression) is set. */
+export interface FeedbackRecord {
+  id: string;
+  predictionId: string;
+  actualLabel: string | null;
+  actualValue: number | null;
+  comment: string | null;
+  metadata: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Validated, sanitized feedback on its way to the store. */
+export interface NewFeedback {
+  id: string;
+  predictionId: string;
+  actualLabel: string | null;
+  actualValue: number | null;
+  comment: string | null;
+  metadata: unknown;
+}
+
+/** What feedback needs to know about the prediction it labels. */
+export interface PredictionRef {
+  id: string;
+  modelName: string;
+  modelVersion: string;
+  status: 'success' | 'error';
+  errorClass: string | null;
+  createdAt: Date;
+}
+
+export type SubmitStatus = 'created' | 'unchanged' | 'conflict';
+
+export interface SubmitOutcome {
+  predictionId: string;
+  status: SubmitStatus;
+  /** The value already stored, when it differs (conflict). */
+  existing?: string | number;
+}
+
+export function actualOf(r: { actualLabel: string | null; actualValue: number | null }): string | number {
+  return r.actualLabel ?? (r.actualValue as number);
+}

@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ModelRefDto } from '../../../prediction/dto/predict-response.dto';
+import { PerformanceHistoryEntity } from '../performance-history.entity';
+import { ClassificationMetrics, PerformanceReport, RegressionMetrics } from '../performance.types';
+
+export class ClassificationMetricsDto {
+  @ApiProperty({ nullable: true, example: 0.91 }) accuracy: number | null;
+  @ApiProperty({ nullable: true }) precision_macro: number | null;
+  @ApiProperty({ nullable: true }) recall_macro: number | null;
+  @ApiProperty({ nullable: true }) f1_macro: number | null;
+  @ApiProperty({ nullable: true, description: 'from the logged probabilities, clipped to [ε, 1-ε]' })
+  log_loss: number | null;
+  @ApiProperty({ nullable: true, description: 'binary models only' }) roc_auc: number | null;
+  @ApiProperty({ nullable: true }) roc_auc_positive_label: string | null;
+  @ApiProperty({ description: '{label, precision, recall, f1, support} for each class seen in the window' })
+  per_class: object[];
+  @ApiProperty({
+    description: 'rows: actual class, columns: predicted class',
+    example: {
+      labels: ['a', 'b'],
+      matrix: [
+        [5, 1],
+        [2, 7],
+      ],
+    },
+  })
+  confusion_matrix: { labels: string[]; matrix: number[][] };
+}
+
+export class RegressionMetricsDto {
+  @ApiProperty({ nullable: true }) mae: number | null;
+  @ApiProperty({ nullable: true }) rmse: number | null;
+  @ApiProperty({ nullable: true, description: 'a fraction, over non-zero actuals' }) mape: number | null;
+  @ApiProperty({ description: 'labelled rows left out of MAPE because their actual is 0' })
+  mape_skipped_zero_actuals: number;
+  @ApiProperty({ nullable: true }) r2: number | null;
+}
+
+const metricsSchema = {
+  oneOf: [{ $ref: getSchemaPath(ClassificationMetricsDto) }, { $ref: getSchemaPath(RegressionMetricsDto) }],
+};
+
+export class PerformanceFiguresDto {
+  @ApiProperty({ description: 'start of the window (exclusive)' }) window_start: string;
+  @ApiProperty({ description: 'end of the window (inclusive): when it was computed' }) window_end: string;
+  @ApiProperty({ description: 'successful predictions made in the window' }) predictions: number;
+  @ApiProperty({ description: 'of which have feedback' }) labelled: number;
+  @ApiPropertyOptional({ nullable: true, description: 'labelled / predictions' }) label_coverage:
+    number | null;
+  @ApiPropertyOptional({ nullable: true }) median_label_delay_seconds: number | null;
+  @ApiProperty(metricsSchema) metrics: ClassificationMetrics | RegressionMetrics;
+}
+
+export class PerformanceDto extends PerformanceFiguresDto {
+  @ApiProperty({ type: ModelRefDto }) model: ModelRefDto;
+  @ApiProperty({ enum: ['classification', 'regression'] }) task: string;
+  @ApiProperty({ example: '24h' }) window: string;
+}
+
+export class PerformanceHistoryDto {
+  @ApiProperty({ type: ModelRefDto }) model: ModelRefDto;
+  @ApiProperty({ example: '24h' }) window: string;
+  @ApiProperty({ type: [PerformanceFiguresDto], description: 'newest first' }) items: PerformanceFiguresDto[];
+}
+
+export function toPerformanceDto(r: PerformanceReport): PerformanceDto {
+  return {
+    model: { name: r.modelName, version: r.modelVersion },
+    task: r.task,
+    window: r.window,
+    window_start: r.windowStart.toISOString(),
+    window_end: r.windowEnd.toISOString(),
+    predictions: r.predictions,
+    labelled: r.labelled,
+    label_coverage: r.labelCoverage,
+    median_label_delay_seconds: r.medianLabelDelaySeconds,
+    metrics: r.metrics,
+  };
+}
+
+export function toPerformanceHistoryDto(
+  model: ModelRefDto,
+  window: string,
+  rows: PerformanceHistoryEntity[],
+): PerformanceHistoryDto {
+  return {
+    model,
+    window,
+    items: rows.map((h) => ({
+      window_start: h.windowStart.toISOString(),
+      window_end: h.windowEnd.toISOString(),
+      predictions: h.predictionCount,
+      labelled: h.labelledCount,
+      label_coverage: h.labelCoverage,
+      median_label_delay_seconds: h.medianLabelDelaySeconds,
+      metrics: h.metrics as ClassificationMetrics | RegressionMetrics,
+    })),
+  };
+}
