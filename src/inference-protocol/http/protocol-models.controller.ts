@@ -1,0 +1,118 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RequireScope } from '../../auth/scopes';
+import { requestContext } from '../../common/http/request-context';
+import { ModelMetadataDto, ModelReadyDto, ProtocolErrorDto } from '../dto/metadata.dto';
+import { INFER_REQUEST_EXAMPLE, INFER_RESPONSE_SCHEMA } from '../dto/infer.examples';
+import { ProtocolInferenceService } from '../protocol-inference.service';
+import { ProtocolMetadataService } from '../protocol-metadata.service';
+import { EncodedResponse } from '../response/infer-response';
+import { ProtocolErrorFilter } from './protocol-error.filter';
+import { PROTOCOL_ROUTE } from './protocol-http';
+
+const INFER_DOCS = {
+  summary: 'Inference: JSON tensors, or the binary tensor extension (Inference-Header-Content-Length)',
+};
+
+@ApiTags('open inference protocol (v2)')
+@ApiNotFoundResponse({ type: ProtocolErrorDto, description: 'unknown model or version' })
+@ApiServiceUnavailableResponse({ type: ProtocolErrorDto, description: 'the version did not load' })
+@RequireScope('read')
+@UseFilters(ProtocolErrorFilter)
+@Controller('v2/models')
+export class ProtocolModelsController {
+  constructor(
+    private readonly metadata: ProtocolMetadataService,
+    private readonly inference: ProtocolInferenceService,
+  ) {}
+
+  @Get(':name')
+  @ApiOperation({ summary: 'Model metadata (default version): inputs and outputs from the ONNX graph' })
+  @ApiOkResponse({ type: ModelMetadataDto })
+  model(@Param('name') name: string): ModelMetadataDto {
+    return this.metadata.modelMetadata(name);
+  }
+
+  @Get(':name/versions/:version')
+  @ApiOperation({ summary: 'Model metadata of one version' })
+  @ApiOkResponse({ type: ModelMetadataDto })
+  modelVersion(@Param('name') name: string, @Param('version') version: string): ModelMetadataDto {
+    return this.metadata.modelMetadata(name, version);
+  }
+
+  @Get(':name/ready')
+  @ApiOperation({ summary: 'Model ready (default version): 200, or 503 when it did not load' })
+  @ApiOkResponse({ type: ModelReadyDto })
+  ready(@Param('name') name: string, @Res({ passthrough: true }) reply: FastifyReply): ModelReadyDto {
+    return readiness(reply, this.metadata.modelReady(name));
+  }
+
+  @Get(':name/versions/:version/ready')
+  @ApiOperation({ summary: 'Model ready (one version)' })
+  @ApiOkResponse({ type: ModelReadyDto })
+  versionReady(
+    @Param('name') name: string,
+    @Param('version') version: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): ModelReadyDto {
+    return readiness(reply, this.metadata.modelReady(name, version));
+  }
+
+  @Post(':name/infer')
+  @HttpCode(200)
+  @RequireScope('predict')
+  @RouteConfig(PROTOCOL_ROUTE)
+  @ApiOperation(INFER_DOCS)
+  @ApiBody({ schema: { type: 'object' }, examples: { json: { value: INFER_REQUEST_EXAMPLE } } })
+  @ApiOkResponse({ schema: INFER_RESPONSE_SCHEMA })
+  @ApiBadRequestResponse({ type: ProtocolErrorDto })
+  async infer(
+    @Param('name') name: string,
+    @Body() body: unknown,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string | Buffer> {
+    return send(reply, await this.inference.infer(name, undefined, body, requestContext(req)));
+  }
+
+  @Post(':name/versions/:version/infer')
+  @HttpCode(200)
+  @RequireScope('predict')
+  @RouteConfig(PROTOCOL_ROUTE)
+  @ApiOperation(INFER_DOCS)
+  @ApiBody({ schema: { type: 'object' }, examples: { json: { value: INFER_REQUEST_EXAMPLE } } })
+  @ApiOkResponse({ schema: INFER_RESPONSE_SCHEMA })
+  @ApiBadRequestResponse({ type: ProtocolErrorDto })
+  async inferVersion(
+    @Param('name') name: string,
+    @Param('version') version: string,
+    @Body() body: unknown,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string | Buffer> {
+    return send(reply, await this.inference.infer(name, version, body, requestContext(req)));
+  }
+}
+
+function readiness(reply: FastifyReply, ready: ModelReadyDto): ModelReadyDto {
+  if (!ready.ready) void reply.status(503);
+  return ready;
+}
+
+/** The response is already encoded (exact INT64 literals, binary tails): send it as it is. */
+function send(reply: FastifyReply, response: EncodedResponse): string | Buffer {
+  void reply.header('content-type', response.contentType);
+  if (response.headerLength !== undefined)
+    void reply.header('inference-header-content-length', response.headerLength);
+  return response.body;
+}

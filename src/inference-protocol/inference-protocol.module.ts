@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { PredictionModule } from '../prediction/prediction.module';
+import { ProtocolHttp } from './http/protocol-http';
+import { ProtocolModelsController } from './http/protocol-models.controller';
+import { ProtocolServerController } from './http/protocol-server.controller';
+import { ProtocolInferenceLog } from './observability/protocol-log';
+import { ProtocolInferenceService } from './protocol-inference.service';
+import { ProtocolMetadataService } from './protocol-metadata.service';
+import { ProtocolModels } from './protocol-models';
+
+/**
+ * The Open Inference Protocol (KServe/Triton "v2" REST) over every loaded model, manifest or not:
+ * health, server and model metadata, and inference with JSON or binary tensors.
+ */
+@Module({
+  imports: [PredictionModule],
+  controllers: [ProtocolServerController, ProtocolModelsController],
+  providers: [
+    ProtocolHttp,
+    ProtocolModels,
+    ProtocolMetadataService,
+    ProtocolInferenceService,
+    ProtocolInferenceLog,
+  ],
+})
+export class InferenceProtocolModule {}

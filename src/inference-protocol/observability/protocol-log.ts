@@ -1,0 +1,156 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { SpanContext } from '@opentelemetry/api';
+import { uuidv7 } from 'uuidv7';
+import { Clock } from '../../common/clock';
+import { Sanitizer } from '../../common/sanitize/sanitizer';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { ModelVersion } from '../../model-registry/model-version';
+import { PredictionLogWriter } from '../../prediction/log/prediction-log.writer';
+import { PredictionRecord } from '../../prediction/log/prediction-record';
+import { PredictionEvents } from '../../prediction/prediction.events';
+import { rememberTraceParent } from '../../telemetry/trace-parent';
+import { InferenceBody, ParsedInferRequest, ParsedInput } from '../request/infer-request';
+import { isObject } from '../request/json-fields';
+import { OutputTensor } from '../response/infer-response';
+import { summarizeTensor, TensorLogEntry } from '../tensor/summary';
+
+export interface InferenceContext {
+  requestId: string | null;
+  traceId: string | null;
+  /** The inference span, which the batch insert of the log record joins. */
+  span?: SpanContext;
+}
+
+export interface InferenceTimings {
+  latencyMs: number;
+  preprocessSeconds: number;
+  inferenceSeconds: number;
+}
+
+// a rejected request's inputs are described by name, datatype and shape only: its data is suspect
+const MAX_REJECTED_INPUTS = 64;
+
+/**
+ * Logs and meters v2 inferences like v1 predictions: one sanitized prediction_log record per
+ * request (source 'v2'), with tensors summarised past V2_LOG_MAX_ELEMENTS, and the same
+ * PredictionEvents the v1 path reports to.
+ */
+@Injectable()
+export class ProtocolInferenceLog {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly writer: PredictionLogWriter,
+    private readonly sanitizer: Sanitizer,
+    private readonly clock: Clock,
+    private readonly events: PredictionEvents,
+  ) {}
+
+  succeeded(
+    model: ModelVersion,
+    request: ParsedInferRequest,
+    outputs: OutputTensor[],
+    timings: InferenceTimings,
+    ctx: InferenceContext,
+  ): void {
+    this.events.succeeded(model.name, model.version, rowsOf(request.inputs), timings);
+    const summary = Object.fromEntries(outputs.map((o) => [o.name, this.summarize(o)]));
+    this.enqueue(
+      model,
+      'success',
+      null,
+      this.describe(request.inputs),
+      this.metadata(request, summary),
+      timings,
+      ctx,
+    );
+  }
+
+  /** The graph refused to run inputs that passed validation. */
+  failed(
+    model: ModelVersion,
+    request: ParsedInferRequest,
+    timings: InferenceTimings,
+    ctx: InferenceContext,
+  ): void {
+    this.events.failed(model.name, model.version, 'inference_failed');
+    const meta = this.metadata(request, undefined);
+    this.enqueue(model, 'error', 'inference_failed', this.describe(request.inputs), meta, timings, ctx);
+  }
+
+  /** The request did not pass validation against the model. */
+  rejected(model: ModelVersion, body: InferenceBody, latencyMs: number, ctx: InferenceContext): void {
+    this.events.failed(model.name, model.version, 'validation_failed');
+    const json = isObject(body.json) ? body.json : {};
+    const inputs: Record<string, unknown> = {};
+    if (Array.isArray(json.inputs)) {
+      json.inputs.slice(0, MAX_REJECTED_INPUTS).forEach((item: unknown, i) => {
+        if (!isObject(item)) return;
+        inputs[typeof item.name === 'string' ? item.name : `inputs[${i}]`] = {
+          datatype: item.datatype,
+          shape: item.shape,
+        };
+      });
+    }
+    const meta = { id: json.id, parameters: json.parameters };
+    const timings = { latencyMs, preprocessSeconds: 0, inferenceSeconds: 0 };
+    this.enqueue(model, 'error', 'validation_failed', inputs, meta, timings, ctx);
+  }
+
+  private summarize(t: {
+    info: ParsedInput['info'];
+    shape: number[];
+    data: ParsedInput['data'];
+  }): TensorLogEntry {
+    return summarizeTensor(t.info, t.shape, t.data, this.config.inferenceProtocol.logMaxElements);
+  }
+
+  private describe(inputs: readonly ParsedInput[]): Record<string, TensorLogEntry> {
+    return Object.fromEntries(inputs.map((i) => [i.name, this.summarize(i)]));
+  }
+
+  private metadata(request: ParsedInferRequest, outputs: Record<string, TensorLogEntry> | undefined): object {
+    return { id: request.id, parameters: request.parameters, outputs };
+  }
+
+  private enqueue(
+    model: ModelVersion,
+    status: 'success' | 'error',
+    errorClass: string | null,
+    inputs: object,
+    metadata: object,
+    timings: InferenceTimings,
+    ctx: InferenceContext,
+  ): void {
+    const rules = model.manifest?.sanitize.fields;
+    const record: PredictionRecord = {
+      id: uuidv7(),
+      createdAt: this.clock.now(),
+      modelName: model.name,
+      modelVersion: model.version,
+      status,
+      errorClass,
+      inputs: this.sanitizer.sanitize(inputs, rules),
+      metadata: this.sanitizer.sanitize(metadata, rules),
+      // v2 outputs are tensors, not a prediction/label: their summaries live in metadata.outputs
+      outputs: null,
+      predictedLabel: null,
+      predictedValue: null,
+      latencyMs: timings.latencyMs,
+      requestId: ctx.requestId,
+      traceId: ctx.traceId,
+      source: 'v2',
+    };
+    this.writer.enqueue(record);
+    if (ctx.span) rememberTraceParent(record, ctx.span);
+  }
+}
+
+/**
+ * Rows for sightline_predictions_total: the leading dimension when every non-scalar input shares
+ * it (a batch), otherwise 1 (one inference).
+ */
+export function rowsOf(inputs: readonly ParsedInput[]): number {
+  const leading = new Set(inputs.filter((i) => i.shape.length > 0).map((i) => i.shape[0]));
+  return leading.size === 1 ? [...leading][0] : 1;
+}
