@@ -1,0 +1,110 @@
+// Model performance from delayed labels: quality per window, label coverage and label delay.
+const { dashboard, timeseries, queryVariable } = require('../grafana');
+const { modelVariables, MV } = require('./variables');
+const { jobPanels } = require('./jobs');
+
+const MVW = `${MV}, window=~"$window"`;
+const perf = (metrics) => `sightline_model_performance{${MVW}, metric=~"${metrics}"}`;
+const legend = '{{model}} v{{version}} {{metric}} ({{window}})';
+
+module.exports = function performance(config) {
+  const threshold = (metric) => config.performance.objectives.find((o) => o.metric === metric && !o.model);
+  return dashboard({
+    uid: 'sightline-performance',
+    title: 'Sightline / Model performance',
+    description: 'Model quality computed from feedback (delayed ground truth), per model version and window.',
+    variables: [
+      ...modelVariables,
+      queryVariable('window', 'Window', 'label_values(sightline_model_performance{model=~"$model"}, window)'),
+    ],
+    items: [
+      'Classification',
+      timeseries({
+        title: 'Accuracy and F1',
+        description:
+          'Accuracy and macro-averaged F1, precision and recall over each sliding window; the dashed line ' +
+          'is the accuracy threshold of SightlineModelPerformanceBelowThreshold.',
+        unit: 'percentunit',
+        axisLabel: 'score (0–1)',
+        min: 0,
+        max: 1,
+        threshold: threshold('accuracy')?.below,
+        targets: [{ expr: perf('accuracy|f1_macro|precision_macro|recall_macro'), legend }],
+      }),
+      timeseries({
+        title: 'ROC AUC and log loss',
+        description: 'ROC AUC (binary classifiers; left) and log loss (right, lower is better).',
+        unit: 'short',
+        axisLabel: 'ROC AUC',
+        overrides: [
+          {
+            matcher: { id: 'byFrameRefID', options: 'B' },
+            properties: [
+              { id: 'custom.axisPlacement', value: 'right' },
+              { id: 'custom.axisLabel', value: 'log loss (nats)' },
+            ],
+          },
+        ],
+        targets: [
+          { expr: perf('roc_auc'), legend },
+          { expr: perf('log_loss'), legend },
+        ],
+      }),
+      'Regression',
+      timeseries({
+        title: 'MAE and RMSE',
+        description: 'Mean absolute error and root mean squared error, in the units of the target.',
+        unit: 'short',
+        axisLabel: 'target units',
+        min: 0,
+        targets: [{ expr: perf('mae|rmse'), legend }],
+      }),
+      timeseries({
+        title: 'R² and MAPE',
+        description:
+          'Coefficient of determination (left; 1 is perfect) and mean absolute percentage error (right).',
+        unit: 'short',
+        axisLabel: 'R²',
+        threshold: threshold('r2')?.below,
+        overrides: [
+          {
+            matcher: { id: 'byFrameRefID', options: 'B' },
+            properties: [
+              { id: 'unit', value: 'percentunit' },
+              { id: 'custom.axisPlacement', value: 'right' },
+              { id: 'custom.axisLabel', value: 'MAPE' },
+            ],
+          },
+        ],
+        targets: [
+          { expr: perf('r2'), legend },
+          { expr: perf('mape'), legend },
+        ],
+      }),
+      'Labels',
+      timeseries({
+        title: 'Label coverage',
+        description: 'Share of predictions in the window that have received feedback.',
+        unit: 'percentunit',
+        axisLabel: 'share of predictions',
+        min: 0,
+        max: 1,
+        targets: [
+          { expr: `sightline_label_coverage_ratio{${MVW}}`, legend: '{{model}} v{{version}} ({{window}})' },
+        ],
+      }),
+      timeseries({
+        title: 'Label delay',
+        description: 'Median time from a prediction to its feedback, per window.',
+        unit: 's',
+        axisLabel: 'seconds',
+        min: 0,
+        targets: [
+          { expr: `sightline_label_delay_seconds{${MVW}}`, legend: '{{model}} v{{version}} ({{window}})' },
+        ],
+      }),
+      'Performance job',
+      ...jobPanels(config, 'performance'),
+    ],
+  });
+};

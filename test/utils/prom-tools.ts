@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** A binary from the Prometheus Debian packages, and where it was found (if anywhere). */
+export interface Tool {
+  name: string;
+  debianPackage: string;
+  path?: string;
+}
+
+function which(names: string[]): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    for (const name of names) {
+      const candidate = join(dir, name);
+      try {
+        accessSync(candidate, constants.X_OK);
+        return candidate;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return undefined;
+}
+
+export const promtool: Tool = { name: 'promtool', debianPackage: 'prometheus', path: which(['promtool']) };
+export const prometheus: Tool = {
+  name: 'prometheus',
+  debianPackage: 'prometheus',
+  path: which(['prometheus']),
+};
+export const amtool: Tool = {
+  name: 'amtool',
+  debianPackage: 'prometheus-alertmanager',
+  path: which(['amtool']),
+};
+// Debian names the binary prometheus-alertmanager; upstream tarballs call it alertmanager
+export const alertmanager: Tool = {
+  name: 'alertmanager',
+  debianPackage: 'prometheus-alertmanager',
+  path: which(['alertmanager', 'prometheus-alertmanager']),
+};
+
+/**
+ * `it`, or `it.skip` with a message naming the Debian package when a tool is missing. Under
+ * CI=true nothing is skipped: a missing tool fails the test instead.
+ */
+export function itWithTools(
+  tools: Tool[],
+): (name: string, fn: jest.ProvidesCallback, timeout?: number) => void {
+  const missing = tools.filter((t) => !t.path);
+  if (missing.length === 0) return (name, fn, timeout) => it(name, fn, timeout);
+  const why = missing
+    .map((t) => `${t.name} not found: install the Debian package ${t.debianPackage}`)
+    .join('; ');
+  if (process.env.CI === 'true') {
+    return (name) =>
+      it(name, () => {
+        throw new Error(`${why} (CI=true requires these tests to run)`);
+      });
+  }
+  return (name, fn) => {
+    process.stderr.write(`skipping "${name}": ${why}\n`);
+    it.skip(`${name} [skipped: ${why}]`, fn);
+  };
+}
+
+/** Runs a tool to completion; the combined output goes into assertion messages. */
+export function runTool(tool: Tool, args: string[], cwd: string): { status: number | null; output: string } {
+  const result = spawnSync(tool.path ?? tool.name, args, { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+}
