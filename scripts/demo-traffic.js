@@ -3,7 +3,6 @@
 // predictions for every demo model sampled from its reference data, feedback (the true label) for a
 // share of them after a delay, and, from DRIFT_AFTER_SECONDS on, loan-risk inputs that drift.
 //   SIGHTLINE_URL=http://localhost:3000 node scripts/demo-traffic.js
-/* global fetch */
 const fs = require('node:fs');
 const path = require('node:path');
 

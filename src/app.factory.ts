@@ -1,12 +1,16 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { IncomingMessage } from 'node:http';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from './common/ids/uuidv7';
 import { AppModule } from './app.module';
+import { installFastAsyncResourceBind } from './common/perf/async-resource-bind';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
+import { applyInputLimits } from './common/http/input-limits';
 import { setupOpenApi } from './common/http/openapi';
+import { applySecurityHeaders } from './common/http/security-headers';
 import { strictValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/app-config';
+import { installHttpTelemetry } from './telemetry/http-telemetry';
 import { createRootLogger, PinoNestLogger } from './telemetry/logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -19,16 +23,22 @@ function requestId(req: IncomingMessage): string {
 
 /** Builds the application exactly as production runs it; tests call this too. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  // Node 20's AsyncResource.bind costs ~10 µs and Fastify and Nest call it per request (BENCHMARKS.md)
+  installFastAsyncResourceBind();
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestId,
     requestIdHeader: false,
     logger: false,
     // a slow client must not hold a socket forever
-    requestTimeout: 30_000,
+    requestTimeout: config.limits.requestTimeoutMs,
+    routerOptions: { maxParamLength: config.limits.maxParamLength },
+    // bigger headers get Node's own 431 before any of our code runs
+    http: { maxHeaderSize: config.limits.maxHeaderBytes },
   });
+  const rootLogger = createRootLogger(config.logLevel);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: new PinoNestLogger(createRootLogger(config.logLevel)),
+    logger: new PinoNestLogger(rootLogger),
     // Fastify's own JSON parser (prototype-poisoning checks, proper error codes), and no text/plain
     // parser, so any content type but JSON is a 415
     bodyParser: false,
@@ -42,6 +52,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     void reply.header('x-request-id', String(req.id));
     done();
   });
+  applySecurityHeaders(fastify);
+  applyInputLimits(fastify, config.limits);
+  fastify.server.maxHeadersCount = 100;
+  fastify.server.headersTimeout = Math.min(10_000, config.limits.requestTimeoutMs);
+  // metrics, the request log line and the x-trace-id header (docs/observability.md)
+  installHttpTelemetry(app, rootLogger);
   setupOpenApi(app);
   await app.init();
   return app;

@@ -1,10 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { HealthModule } from './health/health.module';
+import { InferenceProtocolModule } from './inference-protocol/inference-protocol.module';
 import { ModelRegistryModule } from './model-registry/model-registry.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { PredictionModule } from './prediction/prediction.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
 
@@ -20,7 +25,12 @@ export class AppModule {
         DatabaseModule,
         ModelRegistryModule,
         PredictionModule,
+        InferenceProtocolModule,
+        FeedbackModule,
+        ScheduleModule.forRoot(),
+        MonitoringModule,
         HealthModule,
+        AuthModule,
       ],
     };
   }

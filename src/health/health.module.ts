@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { PredictionModule } from '../prediction/prediction.module';
+import { GracefulShutdown } from './graceful-shutdown';
 import { HealthController } from './health.controller';
 import { LogWriterHealthIndicator } from './log-writer.health';
 import { ModelsHealthIndicator } from './models.health';
@@ -8,6 +9,6 @@ import { ModelsHealthIndicator } from './models.health';
 @Module({
   imports: [TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }), PredictionModule],
   controllers: [HealthController],
-  providers: [ModelsHealthIndicator, LogWriterHealthIndicator],
+  providers: [ModelsHealthIndicator, LogWriterHealthIndicator, GracefulShutdown],
 })
 export class HealthModule {}

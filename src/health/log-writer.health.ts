@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { PredictionLogWriter } from '../prediction/log/prediction-log.writer';
 
+/**
+ * The log pipeline's part of readiness. Journaling (Postgres down, or the journal still being
+ * replayed) is reported as `degraded` but stays up: nothing is lost, predictions are served, and
+ * taking every replica out of rotation while they replay would turn a database blip into an
+ * outage. A database that is down already fails the `database` check. Down means records are
+ * being dropped: memory and journal are both at their bounds.
+ */
 @Injectable()
 export class LogWriterHealthIndicator {
   constructor(
@@ -11,9 +18,20 @@ export class LogWriterHealthIndicator {
 
   check(key = 'prediction_log'): HealthIndicatorResult {
     const check = this.indicator.check(key);
-    const details = { queue_depth: this.writer.depth };
-    return this.writer.keepingUp
-      ? check.up(details)
-      : check.down({ ...details, reason: 'the log writer is falling behind' });
+    const details = {
+      queue_depth: this.writer.depth,
+      degraded: this.writer.degraded,
+      journal_depth: this.writer.journalDepth,
+      journal_bytes: this.writer.journalBytes,
+      journal_max_bytes: this.writer.journalMaxBytes,
+    };
+    if (!this.writer.keepingUp) {
+      return check.down({
+        ...details,
+        reason: 'memory buffer and disk journal are full: records are dropped',
+      });
+    }
+    if (!this.writer.degraded) return check.up(details);
+    return check.up({ ...details, reason: 'Postgres is unavailable or the journal is replaying' });
   }
 }

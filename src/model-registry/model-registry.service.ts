@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -6,6 +6,7 @@ import { ModelNotFoundError, ModelNotReadyError, VersionNotFoundError } from '..
 import { FeatureEncoder } from './feature-encoder';
 import { checkManifestAgainstGraph } from './graph-check';
 import { parseManifest } from './manifest-parser';
+import { ModelRegistryEvents } from './model-registry.events';
 import { ModelStore, StoredVersion } from './model-store';
 import { ModelVersion, RegisteredModel, ServableVersion } from './model-version';
 import { SessionFactory } from './onnx-session';
@@ -21,6 +22,8 @@ export class ModelRegistry implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionFactory,
+    // provided by the telemetry module; absent in bare unit tests
+    @Optional() private readonly events: ModelRegistryEvents = new ModelRegistryEvents(),
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -114,12 +117,14 @@ export class ModelRegistry implements OnModuleInit, OnApplicationShutdown {
       }
       entry.status = 'ready';
       entry.loadedAt = new Date();
+      this.events.loaded(stored.name, stored.version);
       this.logger.log(`model ${stored.name} version ${stored.version} ready`);
     } catch (err) {
       entry.status = 'failed';
       entry.error = (err as Error).message.slice(0, 1000);
       await entry.session?.release().catch(() => undefined);
       entry.session = undefined;
+      this.events.loadFailed(stored.name, stored.version);
       this.logger.error(`model ${stored.name} version ${stored.version} failed to load: ${entry.error}`);
     }
     return entry;

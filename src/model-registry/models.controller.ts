@@ -1,9 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequireScope } from '../auth/scopes';
 import { ModelCardDto, ModelListDto, toModelCardDto } from './dto/model-card.dto';
 import { ModelRegistry } from './model-registry.service';
 
 @ApiTags('models')
+@RequireScope('read')
 @Controller('v1/models')
 export class ModelsController {
   constructor(private readonly registry: ModelRegistry) {}

@@ -9,8 +9,11 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { RequireScope } from '../auth/scopes';
 import { requestContext } from '../common/http/request-context';
+import { FeedbackRepository } from '../feedback/feedback.repository';
 import { PredictRequestDto } from './dto/predict-request.dto';
+import { PredictEnvelope, PredictRequestPipe } from './dto/predict-request.pipe';
 import { BatchPredictResponseDto, PredictResponseDto } from './dto/predict-response.dto';
 import { PredictionRecordDto, toPredictionRecordDto } from './dto/prediction-record.dto';
 import { PredictionService } from './prediction.service';
@@ -58,9 +61,13 @@ const bodyExamples = {
 @ApiExtraModels(PredictResponseDto, BatchPredictResponseDto)
 @Controller()
 export class PredictionController {
-  constructor(private readonly predictions: PredictionService) {}
+  constructor(
+    private readonly predictions: PredictionService,
+    private readonly feedback: FeedbackRepository,
+  ) {}
 
   @Post('v1/models/:name/predict')
+  @RequireScope('predict')
   @HttpCode(200)
   @ApiOperation({ summary: 'Predict with a model (default version unless ?version=)' })
   @ApiQuery({ name: 'version', required: false })
@@ -69,28 +76,31 @@ export class PredictionController {
   predict(
     @Param('name') name: string,
     @Query('version') version: string | undefined,
-    @Body() body: PredictRequestDto,
+    @Body(PredictRequestPipe) body: PredictEnvelope,
     @Req() req: FastifyRequest,
   ): Promise<PredictResponseDto | BatchPredictResponseDto> {
     return this.predictions.predict(name, version, body, requestContext(req));
   }
 
   @Post('predict')
+  @RequireScope('predict', { model: 'default' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Predict with the default model (DEFAULT_MODEL)' })
   @ApiBody(bodyExamples)
   @ApiOkResponse(predictResponse)
   predictDefault(
-    @Body() body: PredictRequestDto,
+    @Body(PredictRequestPipe) body: PredictEnvelope,
     @Req() req: FastifyRequest,
   ): Promise<PredictResponseDto | BatchPredictResponseDto> {
     return this.predictions.predictDefault(body, requestContext(req));
   }
 
   @Get('v1/predictions/:id')
+  @RequireScope('read')
   @ApiOperation({ summary: 'The logged record of one prediction (sanitized inputs, outputs, latency, ids)' })
   @ApiOkResponse({ type: PredictionRecordDto })
   async get(@Param('id') id: string): Promise<PredictionRecordDto> {
-    return toPredictionRecordDto(await this.predictions.find(id));
+    const record = await this.predictions.find(id);
+    return toPredictionRecordDto(record, await this.feedback.findByPredictionId(record.id));
   }
 }

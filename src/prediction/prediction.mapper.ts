@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../common/ids/uuidv7';
 import { Sanitizer } from '../common/sanitize/sanitizer';
 import { RawValue } from '../model-registry/feature-encoder';
 import { ServableVersion } from '../model-registry/model-version';

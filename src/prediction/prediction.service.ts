@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { uuidv7 } from 'uuidv7';
+import type { Span } from '@opentelemetry/api';
+import { uuidv7 } from '../common/ids/uuidv7';
 import { Clock } from '../common/clock';
+import { assertUuid } from '../common/uuid';
 import {
   DomainError,
   FieldError,
@@ -10,6 +12,8 @@ import {
 import { Sanitizer } from '../common/sanitize/sanitizer';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { rememberTraceParent } from '../telemetry/trace-parent';
+import { ATTR, endWith, inSpan, inSpanAsync, MAX_IDS_ON_SPAN, SPAN, tracer } from '../telemetry/tracing';
 import { ModelRegistry } from '../model-registry/model-registry.service';
 import { ServableVersion } from '../model-registry/model-version';
 import { decodeOutputs } from '../model-registry/output-decoder';
@@ -50,36 +54,66 @@ export class PredictionService {
     return this.predict(name, undefined, body, ctx);
   }
 
-  async predict(
+  predict(
+    name: string,
+    version: string | undefined,
+    body: PredictRequestDto,
+    ctx: RequestContext,
+  ): Promise<PredictResponseDto | BatchPredictResponseDto> {
+    return tracer.startActiveSpan(SPAN.predict, (span) =>
+      endWith(span, this.predictInSpan(span, name, version, body, ctx)),
+    );
+  }
+
+  private async predictInSpan(
+    span: Span,
     name: string,
     version: string | undefined,
     body: PredictRequestDto,
     ctx: RequestContext,
   ): Promise<PredictResponseDto | BatchPredictResponseDto> {
     const started = this.clock.monotonicMs();
-    const model = this.registry.servable(name, version);
     const isBatch = body.instances !== undefined;
     const rows = isBatch ? body.instances! : [body.features];
     const errors: FieldError[] = [];
-    if (isBatch && body.features !== undefined) {
-      errors.push({ field: 'features', message: 'send either features or instances, not both' });
+    const model = inSpan(SPAN.validate, () => {
+      const model = this.registry.servable(name, version);
+      if (isBatch && body.features !== undefined) {
+        errors.push({ field: 'features', message: 'send either features or instances, not both' });
+      }
+      if (rows.length > this.config.maxBatchSize) {
+        this.reject(
+          model,
+          body,
+          [{ field: 'instances', message: `must contain at most ${this.config.maxBatchSize} rows` }],
+          started,
+          ctx,
+        );
+      }
+      return model;
+    });
+    const attributes = {
+      [ATTR.modelName]: model.name,
+      [ATTR.modelVersion]: model.version,
+      [ATTR.batchSize]: rows.length,
+    };
+    if (span.isRecording()) {
+      span.setAttributes(attributes);
+      if (ctx.requestId) span.setAttribute(ATTR.requestId, ctx.requestId);
+      // the prediction log points at the trace that holds this prediction's spans
+      ctx = { ...ctx, traceId: ctx.traceId ?? span.spanContext().traceId };
     }
-    if (rows.length > this.config.maxBatchSize) {
-      this.reject(
-        model,
-        body,
-        [{ field: 'instances', message: `must contain at most ${this.config.maxBatchSize} rows` }],
-        started,
-        ctx,
-      );
-    }
-    const batch = model.encoder.encode(rows, isBatch ? (i) => `instances[${i}]` : () => 'features', errors);
-    if (errors.length > 0) this.reject(model, body, errors, started, ctx);
+    const batch = inSpan(SPAN.preprocess, () => {
+      const batch = model.encoder.encode(rows, isBatch ? (i) => `instances[${i}]` : () => 'features', errors);
+      if (errors.length > 0) this.reject(model, body, errors, started, ctx);
+      return batch;
+    });
     const encoded = this.clock.monotonicMs();
 
     let decoded;
     try {
-      decoded = decodeOutputs(model.manifest, await this.runner.run(model, batch), batch.rows);
+      const fetches = await inSpanAsync(SPAN.inference, () => this.runner.run(model, batch), attributes);
+      decoded = decodeOutputs(model.manifest, fetches, batch.rows);
     } catch (err) {
       this.events.failed(model.name, model.version, 'inference_failed');
       this.writer.enqueue(
@@ -97,12 +131,26 @@ export class PredictionService {
     }
     const done = this.clock.monotonicMs();
     const ids = decoded.map(() => uuidv7());
-    const records = toRecords(this.sanitizer, model, batch.values, body.metadata, decoded, ids, {
-      createdAt: this.clock.now(),
-      latencyMs: done - started,
-      ...ctx,
+    const records =
+      this.writer.enabled === false
+        ? []
+        : toRecords(this.sanitizer, model, batch.values, body.metadata, decoded, ids, {
+            createdAt: this.clock.now(),
+            latencyMs: done - started,
+            ...ctx,
+          });
+    inSpan(SPAN.enqueueLog, (enqueue) => {
+      // the batch insert that later writes these records joins this trace (see TracedPredictionLogRepository)
+      const parent = enqueue.isRecording() ? enqueue.spanContext() : undefined;
+      for (const r of records) {
+        this.writer.enqueue(r);
+        if (parent) rememberTraceParent(r, parent);
+      }
     });
-    for (const r of records) this.writer.enqueue(r);
+    if (span.isRecording()) {
+      if (ids.length === 1) span.setAttribute(ATTR.predictionId, ids[0]);
+      else span.setAttribute(ATTR.predictionIds, ids.slice(0, MAX_IDS_ON_SPAN));
+    }
     this.events.succeeded(model.name, model.version, batch.rows, {
       preprocessSeconds: (encoded - started) / 1000,
       inferenceSeconds: (done - encoded) / 1000,
@@ -114,9 +162,7 @@ export class PredictionService {
   }
 
   async find(id: string): Promise<PredictionRecord> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
-      throw new ValidationFailedError([{ field: 'id', message: 'must be a UUID' }]);
-    }
+    assertUuid(id, 'id');
     const record = this.writer.findPending(id) ?? (await this.repository.findById(id));
     if (!record) throw new PredictionNotFoundError(id);
     return record;

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { DomainError, FieldError } from './domain-error';
+import { loggableError } from './loggable-error';
 import { FASTIFY_CLIENT_ERRORS, problemFor, problemTypeUri } from './problem-map';
 
 export interface ProblemDetails {
@@ -43,7 +44,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.instance = request.url?.split('?')[0];
     problem.request_id = String(request.id);
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, request_id: request.id }, 'unhandled error');
+      this.logger.error({ err: loggableError(exception), request_id: request.id }, 'unhandled error');
     }
     void reply
       .status(problem.status)

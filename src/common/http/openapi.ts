@@ -41,7 +41,8 @@ export function setupOpenApi(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/docs', (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
   fastify.get<{ Params: { file: string } }>('/docs/assets/:file', (req, reply) => {
-    const asset = assets[req.params.file];
+    // own keys only: "constructor" or "__proto__" must not find Object.prototype members
+    const asset = Object.hasOwn(assets, req.params.file) ? assets[req.params.file] : undefined;
     if (!asset)
       return reply
         .code(404)

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FeedbackDto, toFeedbackDto } from '../../feedback/dto/feedback.dto';
+import { FeedbackRecord } from '../../feedback/feedback.record';
 import { PredictionRecord } from '../log/prediction-record';
 import { ModelRefDto } from './predict-response.dto';
 
@@ -17,9 +19,11 @@ export class PredictionRecordDto {
   @ApiPropertyOptional({ nullable: true }) request_id: string | null;
   @ApiPropertyOptional({ nullable: true }) trace_id: string | null;
   @ApiProperty({ enum: ['v1', 'v2'] }) source: string;
+  @ApiPropertyOptional({ type: FeedbackDto, nullable: true, description: 'the true outcome, once posted' })
+  feedback: FeedbackDto | null;
 }
 
-export function toPredictionRecordDto(r: PredictionRecord): PredictionRecordDto {
+export function toPredictionRecordDto(r: PredictionRecord, feedback?: FeedbackRecord): PredictionRecordDto {
   const dto: PredictionRecordDto = {
     prediction_id: r.id,
     created_at: r.createdAt.toISOString(),
@@ -33,6 +37,7 @@ export function toPredictionRecordDto(r: PredictionRecord): PredictionRecordDto 
     request_id: r.requestId,
     trace_id: r.traceId,
     source: r.source,
+    feedback: feedback ? toFeedbackDto(feedback) : null,
   };
   if (r.outputs?.probabilities) dto.probabilities = r.outputs.probabilities;
   return dto;

@@ -10,4 +10,8 @@ export class PredictionLogEvents {
   written(_count: number, _seconds: number, _depth: number): void {}
   failed(_count: number, _error: Error): void {}
   dropped(_count: number, _reason: string): void {}
+  /** Records appended to the disk journal because Postgres could not take them (or memory was full). */
+  journaled(_count: number): void {}
+  /** Journaled records written to Postgres (they are counted in `written` too). */
+  replayed(_count: number): void {}
 }

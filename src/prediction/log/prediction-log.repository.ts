@@ -11,14 +11,42 @@ export abstract class PredictionLogRepository {
   abstract findById(id: string): Promise<PredictionRecord | undefined>;
 }
 
+// One JSON document for the whole batch, expanded server-side: half the client CPU per row of
+// unnest() over 15 typed arrays, which pg escapes element by element (measured in BENCHMARKS.md).
+// A JSON null becomes SQL NULL in every column.
 const INSERT = `
 INSERT INTO prediction_log (id, created_at, model_name, model_version, status, error_class, inputs, metadata,
   outputs, predicted_label, predicted_value, latency_ms, request_id, trace_id, source)
-SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[],
-  $8::jsonb[], $9::jsonb[], $10::text[], $11::float8[], $12::float8[], $13::text[], $14::text[], $15::text[])
+SELECT id, created_at, model_name, model_version, status, error_class, inputs, metadata,
+  outputs, predicted_label, predicted_value, latency_ms, request_id, trace_id, source
+FROM json_to_recordset($1::json) AS r(id uuid, created_at timestamptz, model_name text, model_version text,
+  status text, error_class text, inputs jsonb, metadata jsonb, outputs jsonb, predicted_label text,
+  predicted_value float8, latency_ms float8, request_id text, trace_id text, source text)
 ON CONFLICT (id) DO NOTHING`;
 
-const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+// JSON has no NaN or Infinity; Postgres reads float8 from their names, as the array form sent them
+const float = (v: number | null): number | string | null =>
+  v === null || Number.isFinite(v) ? v : String(v);
+
+function toJsonRow(r: PredictionRecord): Record<string, unknown> {
+  return {
+    id: r.id,
+    created_at: r.createdAt,
+    model_name: r.modelName,
+    model_version: r.modelVersion,
+    status: r.status,
+    error_class: r.errorClass,
+    inputs: r.inputs ?? {},
+    metadata: r.metadata ?? null,
+    outputs: r.outputs ?? null,
+    predicted_label: r.predictedLabel,
+    predicted_value: float(r.predictedValue),
+    latency_ms: float(r.latencyMs),
+    request_id: r.requestId,
+    trace_id: r.traceId,
+    source: r.source,
+  };
+}
 
 @Injectable()
 export class TypeOrmPredictionLogRepository extends PredictionLogRepository {
@@ -28,31 +56,10 @@ export class TypeOrmPredictionLogRepository extends PredictionLogRepository {
 
   async insertMany(records: PredictionRecord[]): Promise<number> {
     if (records.length === 0) return 0;
-    // one statement with column arrays: ~20x the rate of row-by-row inserts, and one round trip
-    const cols: unknown[][] = Array.from({ length: 15 }, () => new Array(records.length));
-    records.forEach((r, i) => {
-      const row = [
-        r.id,
-        r.createdAt.toISOString(),
-        r.modelName,
-        r.modelVersion,
-        r.status,
-        r.errorClass,
-        json(r.inputs) ?? '{}',
-        json(r.metadata),
-        json(r.outputs),
-        r.predictedLabel,
-        r.predictedValue,
-        r.latencyMs,
-        r.requestId,
-        r.traceId,
-        r.source,
-      ];
-      for (let c = 0; c < row.length; c++) cols[c][i] = row[c];
-    });
+    const batch = JSON.stringify(records.map(toJsonRow));
     const runner = this.dataSource.createQueryRunner();
     try {
-      const result = await runner.query(INSERT, cols, true);
+      const result = await runner.query(INSERT, [batch], true);
       return result.affected ?? records.length;
     } finally {
       await runner.release();

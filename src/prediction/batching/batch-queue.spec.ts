@@ -1,0 +1,166 @@
+import { BatchQueue, BatchQueueHooks } from './batch-queue';
+import { FakeSession, rowsOf, sums } from './fake-session';
+
+interface Run {
+  size: number;
+  waits: number[];
+}
+
+function queue(session: FakeSession, maxBatchSize: number, maxDelayMs = 0) {
+  const runs: Run[] = [];
+  const unbatchable: string[] = [];
+  const hooks: BatchQueueHooks = {
+    now: () => performance.now(),
+    ran: (size, waits) => runs.push({ size, waits }),
+    unbatchable: (reason) => unbatchable.push(reason),
+  };
+  return { q: new BatchQueue(session, { maxBatchSize, maxDelayMs }, hooks), runs, unbatchable };
+}
+
+describe(BatchQueue.name, () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('coalesces requests that arrive in the same event-loop turn into one session run', async () => {
+    const session = new FakeSession();
+    const { q, runs } = queue(session, 64);
+    const results = await Promise.all([
+      q.submit(rowsOf([1, 2])),
+      q.submit(rowsOf([10, 20], [30, 40])),
+      q.submit(rowsOf([100, 200])),
+    ]);
+    expect(session.calls).toEqual([4]);
+    expect(results.map(sums)).toEqual([[3], [30, 70], [300]]);
+    expect(results[1].twice.dims).toEqual([2, 2]);
+    expect([...(results[1].twice.data as Float32Array)]).toEqual([20, 40, 60, 80]);
+    expect(runs).toHaveLength(1);
+    expect(runs[0].size).toBe(4);
+    expect(runs[0].waits).toHaveLength(3);
+    for (const w of runs[0].waits) expect(w).toBeGreaterThanOrEqual(0);
+  });
+
+  it('runs a lone request by itself and hands back the session outputs unchanged', async () => {
+    const session = new FakeSession();
+    const { q, runs } = queue(session, 64);
+    const out = await q.submit(rowsOf([5, 6]));
+    expect(sums(out)).toEqual([11]);
+    expect(session.calls).toEqual([1]);
+    expect(runs.map((r) => r.size)).toEqual([1]);
+  });
+
+  it('splits the queue at the maximum batch size and never splits one request', async () => {
+    const session = new FakeSession();
+    const { q } = queue(session, 3);
+    const results = await Promise.all([
+      q.submit(rowsOf([1, 1])),
+      q.submit(rowsOf([2, 2])),
+      q.submit(rowsOf([3, 3], [4, 4])), // 4 rows would exceed 3: the first two go without it
+      q.submit(rowsOf([5, 5])),
+      q.submit(rowsOf([6, 6], [7, 7], [8, 8], [9, 9])), // bigger than a batch: runs alone at once
+    ]);
+    expect(results.map(sums)).toEqual([[2], [4], [6, 8], [10], [12, 14, 16, 18]]);
+    expect([...session.calls].sort()).toEqual([2, 3, 4]);
+  });
+
+  it('sends a request that finds the queue idle at the end of the turn, whatever maxDelayMs says', async () => {
+    const session = new FakeSession();
+    const { q } = queue(session, 64, 60_000);
+    await expect(q.submit(rowsOf([1, 2])).then(sums)).resolves.toEqual([3]);
+    expect(session.calls).toEqual([1]);
+  });
+
+  it('under load, holds a batch open for maxDelayMs, then flushes what arrived', async () => {
+    const session = new FakeSession();
+    let now = 1000;
+    const runs: number[] = [];
+    const q = new BatchQueue(
+      session,
+      { maxBatchSize: 64, maxDelayMs: 5 },
+      { now: () => now, ran: (size) => runs.push(size), unbatchable: () => undefined },
+    );
+    await q.submit(rowsOf([0, 0])); // the queue was idle: flushed at once, and now it is busy
+    // the session's own hop stays real: only the batching timer is under test
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    now += 1;
+    const first = q.submit(rowsOf([1, 0]));
+    jest.advanceTimersByTime(4);
+    const second = q.submit(rowsOf([2, 0]));
+    expect(runs).toEqual([1]);
+    jest.advanceTimersByTime(1);
+    expect(runs).toEqual([1, 2]);
+    jest.useRealTimers();
+    await expect(first.then(sums)).resolves.toEqual([1]);
+    await expect(second.then(sums)).resolves.toEqual([2]);
+    expect(session.calls).toEqual([1, 2]);
+  });
+
+  it('treats the queue as idle again once maxDelayMs has passed without a flush', async () => {
+    const session = new FakeSession();
+    let now = 1000;
+    const q = new BatchQueue(
+      session,
+      { maxBatchSize: 64, maxDelayMs: 60_000 },
+      { now: () => now, ran: () => undefined, unbatchable: () => undefined },
+    );
+    await q.submit(rowsOf([0, 0]));
+    now += 60_000;
+    await expect(q.submit(rowsOf([1, 1])).then(sums)).resolves.toEqual([2]);
+    expect(session.calls).toEqual([1, 1]);
+  });
+
+  it('flushes before the delay once the batch is full', async () => {
+    const session = new FakeSession();
+    const { q } = queue(session, 2, 60_000);
+    await q.submit(rowsOf([0, 0])); // busy from now on: the next batch waits for the delay or a full batch
+    const results = await Promise.all([q.submit(rowsOf([1, 1])), q.submit(rowsOf([2, 2]))]);
+    expect(results.map(sums)).toEqual([[2], [4]]);
+    expect(session.calls).toEqual([1, 2]);
+  });
+
+  it('rejects every request of a batch whose session run fails', async () => {
+    const session = new FakeSession();
+    session.failWith = new Error('session exploded');
+    const { q } = queue(session, 64);
+    const settled = await Promise.allSettled([q.submit(rowsOf([1, 1])), q.submit(rowsOf([2, 2]))]);
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
+    expect(settled.map((s) => (s as PromiseRejectedResult).reason.message)).toEqual([
+      'session exploded',
+      'session exploded',
+    ]);
+    session.failWith = undefined;
+    await expect(q.submit(rowsOf([3, 3])).then(sums)).resolves.toEqual([6]);
+  });
+
+  it('settles waiting requests when the session throws instead of rejecting', async () => {
+    const session = new FakeSession();
+    session.run = () => {
+      throw new Error('thrown synchronously');
+    };
+    const { q } = queue(session, 64);
+    const settled = await Promise.allSettled([q.submit(rowsOf([1, 1])), q.submit(rowsOf([2, 2]))]);
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
+  });
+
+  it('falls back to one run per request when outputs cannot be split by row', async () => {
+    const session = new FakeSession();
+    session.sumRows = 1;
+    const { q, unbatchable } = queue(session, 64);
+    const results = await Promise.all([q.submit(rowsOf([1, 1])), q.submit(rowsOf([2, 2]))]);
+    expect(results.map(sums)).toEqual([[2], [4]]);
+    expect(unbatchable).toEqual([expect.stringContaining('output sum has shape [1]')]);
+    expect(session.calls).toEqual([2, 1, 1]);
+    await Promise.all([q.submit(rowsOf([3, 3])), q.submit(rowsOf([4, 4]))]);
+    expect(session.calls).toEqual([2, 1, 1, 1, 1]);
+  });
+
+  it('runs every request alone when batching is off (maxBatchSize 1)', async () => {
+    const session = new FakeSession();
+    const { q, runs } = queue(session, 1);
+    const results = await Promise.all([q.submit(rowsOf([1, 1])), q.submit(rowsOf([2, 2], [3, 3]))]);
+    expect(results.map(sums)).toEqual([[2], [4, 6]]);
+    expect(session.calls).toEqual([1, 2]);
+    expect(runs).toEqual([
+      { size: 1, waits: [0] },
+      { size: 2, waits: [0] },
+    ]);
+  });
+});

@@ -1,0 +1,55 @@
+import * as ort from 'onnxruntime-node';
+import { EncodedBatch } from '../../model-registry/feature-encoder';
+import { Feeds, Fetches, ModelSession, TensorInfo } from '../../model-registry/onnx-session';
+
+/**
+ * A session over one input `x` [batch, 2] answering `sum` [batch] (row sums) and `twice`
+ * [batch, 2], so a test can tell from each request's outputs whose rows it got back.
+ */
+export class FakeSession implements ModelSession {
+  readonly calls: number[] = [];
+  failWith: Error | undefined;
+  /** Answers `sum` with this many rows whatever the input, like a graph that reduces over the batch. */
+  sumRows: number | undefined;
+
+  constructor(
+    readonly inputs: TensorInfo[] = [{ name: 'x', type: 'float32', shape: ['batch', 2] }],
+    readonly outputs: TensorInfo[] = [
+      { name: 'sum', type: 'float32', shape: ['batch'] },
+      { name: 'twice', type: 'float32', shape: ['batch', 2] },
+    ],
+  ) {}
+
+  async run(feeds: Feeds): Promise<Fetches> {
+    await new Promise((resolve) => setImmediate(resolve));
+    const x = feeds.x;
+    const rows = x.dims[0];
+    this.calls.push(rows);
+    if (this.failWith) throw this.failWith;
+    const data = x.data as Float32Array;
+    const sumRows = this.sumRows ?? rows;
+    const sum = new Float32Array(sumRows);
+    for (let r = 0; r < sumRows; r++) sum[r] = (data[r * 2] ?? 0) + (data[r * 2 + 1] ?? 0);
+    return {
+      sum: new ort.Tensor('float32', sum, [sumRows]),
+      twice: new ort.Tensor(
+        'float32',
+        data.map((v) => v * 2),
+        [rows, 2],
+      ),
+    };
+  }
+
+  async release(): Promise<void> {}
+}
+
+/** An encoded request whose rows are [a, b] pairs. */
+export function rowsOf(...pairs: [number, number][]): EncodedBatch {
+  return {
+    tensors: [{ name: 'x', width: 2, data: Float32Array.from(pairs.flat()) }],
+    values: pairs.map(([a, b]) => ({ a, b })),
+    rows: pairs.length,
+  };
+}
+
+export const sums = (f: Fetches): number[] => [...(f.sum.data as Float32Array)];

@@ -1,0 +1,115 @@
+import { uuidv7 } from '../../src/common/ids/uuidv7';
+import { TypeOrmPredictionLogRepository } from '../../src/prediction/log/prediction-log.repository';
+import { PredictionRecord } from '../../src/prediction/log/prediction-record';
+import { queryDb } from '../utils/test-database';
+import { startTestApp, TestApp } from '../utils/test-app';
+
+function record(overrides: Partial<PredictionRecord> = {}): PredictionRecord {
+  return {
+    id: uuidv7(),
+    createdAt: new Date('2026-11-23T12:34:56.789Z'),
+    modelName: 'loan-risk',
+    modelVersion: '2',
+    status: 'success',
+    errorClass: null,
+    inputs: { age: 42, employment: 'employed', note: 'quotes " and \\ and {braces}, ünïcödé 🚀' },
+    metadata: null,
+    outputs: { prediction: 'repaid', probabilities: { repaid: 0.9, default: 0.1 } },
+    predictedLabel: 'repaid',
+    predictedValue: null,
+    latencyMs: 1.25,
+    requestId: 'req-1',
+    traceId: null,
+    source: 'v1',
+    ...overrides,
+  };
+}
+
+/** The batched insert (one JSON document expanded by json_to_recordset) stores every value as given. */
+describe(`${TypeOrmPredictionLogRepository.name} (e2e)`, () => {
+  let t: TestApp;
+  let repository: TypeOrmPredictionLogRepository;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    repository = t.app.get(TypeOrmPredictionLogRepository);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('writes each column of a batch exactly, NULLs as NULL, and skips ids it already has', async () => {
+    const success = record();
+    const failure = record({
+      status: 'error',
+      errorClass: 'validation_failed',
+      inputs: { instances: [[1, 'x'], null] },
+      metadata: { customer_id: 'hmac:abc', nested: { list: [1, 2.5, true, null] } },
+      outputs: null,
+      predictedLabel: null,
+      latencyMs: 0.5,
+      requestId: null,
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      source: 'v2',
+    });
+    const regression = record({
+      modelName: 'house-price',
+      modelVersion: '1',
+      outputs: { prediction: 312345.5 },
+      predictedLabel: null,
+      predictedValue: 312345.5,
+    });
+    const notANumber = record({ predictedLabel: null, predictedValue: Number.NaN });
+
+    expect(await repository.insertMany([success, failure, regression, notANumber])).toBe(4);
+    expect(await repository.insertMany([success, record({ id: failure.id })])).toBe(0);
+
+    const rows = await queryDb(
+      t.databaseUrl,
+      `SELECT id, created_at, model_name, model_version, status, error_class, inputs, metadata, outputs,
+              predicted_label, predicted_value, latency_ms, request_id, trace_id, source
+         FROM prediction_log ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      {
+        id: success.id,
+        created_at: success.createdAt,
+        model_name: 'loan-risk',
+        model_version: '2',
+        status: 'success',
+        error_class: null,
+        inputs: success.inputs,
+        metadata: null,
+        outputs: success.outputs,
+        predicted_label: 'repaid',
+        predicted_value: null,
+        latency_ms: 1.25,
+        request_id: 'req-1',
+        trace_id: null,
+        source: 'v1',
+      },
+      expect.objectContaining({
+        id: failure.id,
+        status: 'error',
+        error_class: 'validation_failed',
+        inputs: failure.inputs,
+        metadata: failure.metadata,
+        outputs: null,
+        request_id: null,
+        trace_id: failure.traceId,
+        source: 'v2',
+      }),
+      expect.objectContaining({
+        id: regression.id,
+        predicted_value: 312345.5,
+        outputs: { prediction: 312345.5 },
+      }),
+      expect.objectContaining({ id: notANumber.id, predicted_value: Number.NaN }),
+    ]);
+    const [{ n }] = await queryDb<{ n: number }>(
+      t.databaseUrl,
+      `SELECT count(*)::int AS n FROM prediction_log WHERE metadata IS NULL AND outputs IS NOT NULL`,
+    );
+    expect(n).toBe(3);
+  });
+});
