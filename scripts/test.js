@@ -2,6 +2,7 @@
 // `npm test`: lint, format and type checks, a build (some tests run the built server as a real
 // process), then jest against a real Postgres: DATABASE_URL when set, else an embedded server.
 const { spawnSync } = require('node:child_process');
+const { join } = require('node:path');
 const { startEmbeddedPostgres } = require('./lib/embedded-db');
 
 function run(label, cmd, args, env = process.env) {
@@ -14,7 +15,8 @@ function run(label, cmd, args, env = process.env) {
 }
 
 async function main() {
-  const bin = (name) => require.resolve(`${name}`);
+  // straight paths: some of these packages do not export their bin files
+  const bin = (name) => join(__dirname, '..', 'node_modules', name);
   run('lint', process.execPath, [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0']);
   run('format', process.execPath, [
     bin('prettier/bin/prettier.cjs'),
