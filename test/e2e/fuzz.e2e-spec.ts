@@ -22,6 +22,8 @@ import { createTestDatabase, queryDb } from '../utils/test-database';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3000);
+// the app's default BODY_LIMIT_BYTES, the smallest limit of any route
+const BODY_LIMIT = 1024 * 1024;
 const CONCURRENCY = 8;
 const MAX_STORED_STRING = 1024 + 40;
 
@@ -250,6 +252,10 @@ describe('hostile input (fuzz, built app)', () => {
           nosniff: true,
           text: `${err} ${(err.cause as Error | undefined)?.message ?? ''}`,
         }));
+        // a body over the limit is answered 413 before it is read, and the server then closes the
+        // socket: a client still writing sees EPIPE/ECONNRESET instead of the answer
+        const cut = answer.status === 0 && /EPIPE|ECONNRESET|other side closed/.test(answer.text);
+        if (cut && Buffer.byteLength(String(sent.body ?? '')) > BODY_LIMIT) continue;
         if (answer.status >= 500 || answer.status === 0) {
           failures.push(
             `${answer.status} ${sent.method} ${sent.url.slice(0, 120)} ${String(sent.body).slice(0, 200)} -> ${answer.text.slice(0, 300)}`,
