@@ -10,24 +10,7 @@ import { loadConfig } from '../../src/config/app-config';
 import { ensureBuilt } from '../utils/app-process';
 import { DEMO_MODELS, REPO_ROOT, startTestApp, TestApp } from '../utils/test-app';
 import { createTestDatabase, queryDb } from '../utils/test-database';
-
-const row = {
-  age: 42,
-  income: 52000,
-  loan_amount: 12000,
-  credit_score: 690,
-  debt_ratio: 0.3,
-  employment: 'employed',
-  home_ownership: 'rent',
-};
-const house = {
-  sqft: 1800,
-  bedrooms: 3,
-  bathrooms: 2,
-  age_years: 20,
-  distance_km: 12,
-  neighborhood: 'fernwick',
-};
+import { LOAN_ROW as row, HOUSE_ROW as house } from '../utils/demo-rows';
 
 interface CreatedKey {
   id: string;

@@ -1,15 +1,6 @@
 import { queryDb } from '../utils/test-database';
 import { startTestApp, TestApp } from '../utils/test-app';
-
-const row = {
-  age: 42,
-  income: 52000,
-  loan_amount: 12000,
-  credit_score: 690,
-  debt_ratio: 0.3,
-  employment: 'employed',
-  home_ownership: 'rent',
-};
+import { LOAN_ROW as row } from '../utils/demo-rows';
 
 interface Problem {
   type: string;

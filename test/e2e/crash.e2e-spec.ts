@@ -4,16 +4,8 @@ import { join } from 'node:path';
 import { AppProcess, ensureBuilt, freePort, startAppProcess } from '../utils/app-process';
 import { createTestDatabase, queryDb } from '../utils/test-database';
 import { TcpProxy } from '../utils/tcp-proxy';
+import { LOAN_ROW as row } from '../utils/demo-rows';
 
-const row = {
-  age: 42,
-  income: 52000,
-  loan_amount: 12000,
-  credit_score: 690,
-  debt_ratio: 0.3,
-  employment: 'employed',
-  home_ownership: 'rent',
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Clients posting predictions until stopped; the ids of every 200 are kept. */

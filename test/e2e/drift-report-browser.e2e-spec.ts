@@ -1,7 +1,8 @@
 import { AddressInfo } from 'node:net';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { insertLogRows, LOAN_CATEGORICAL, LOAN_NUMERIC, loanLabels, loanTraffic } from './drift-support';
+import { launchChromium } from '../utils/browser';
 
 const SCREENSHOT = '/tmp/sightline-drift-report.png';
 
@@ -26,16 +27,7 @@ describe('drift report page in Chromium (e2e)', () => {
     );
     const run = await fetch(`${base}/v1/models/loan-risk/drift/runs?version=2`, { method: 'POST' });
     expect(run.status).toBe(201);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

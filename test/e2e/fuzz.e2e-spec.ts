@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AppProcess, ensureBuilt, startAppProcess } from '../utils/app-process';
 import { Hostile, plantedPatterns, PLANTED, rng, SCRIPT } from '../utils/hostile';
 import { createTestDatabase, queryDb } from '../utils/test-database';
+import { LOAN_ROW as row, HOUSE_ROW as house } from '../utils/demo-rows';
 
 /*
  * Thousands of generated hostile requests against every route of the built app, run as a real
@@ -26,24 +27,6 @@ const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3000);
 const BODY_LIMIT = 1024 * 1024;
 const CONCURRENCY = 8;
 const MAX_STORED_STRING = 1024 + 40;
-
-const row = {
-  age: 42,
-  income: 52000,
-  loan_amount: 12000,
-  credit_score: 690,
-  debt_ratio: 0.3,
-  employment: 'employed',
-  home_ownership: 'rent',
-};
-const house = {
-  sqft: 1800,
-  bedrooms: 3,
-  bathrooms: 2,
-  age_years: 20,
-  distance_km: 12,
-  neighborhood: 'fernwick',
-};
 
 interface Route {
   method: string;

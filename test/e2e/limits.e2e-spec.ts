@@ -1,16 +1,8 @@
 import { AddressInfo } from 'node:net';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { startTestApp, TestApp } from '../utils/test-app';
-
-const row = {
-  age: 42,
-  income: 52000,
-  loan_amount: 12000,
-  credit_score: 690,
-  debt_ratio: 0.3,
-  employment: 'employed',
-  home_ownership: 'rent',
-};
+import { LOAN_ROW as row } from '../utils/demo-rows';
+import { launchChromium } from '../utils/browser';
 
 describe('input limits and security headers (e2e)', () => {
   let t: TestApp;
@@ -91,16 +83,7 @@ describe('the /docs page under its Content-Security-Policy (Chromium)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await t.app.listen(0, '127.0.0.1');
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -8,16 +8,7 @@ import { PredictionLogWriter } from '../../src/prediction/log/prediction-log.wri
 import { DEMO_MODELS } from '../utils/test-app';
 import { createTestDatabase, queryDb } from '../utils/test-database';
 import { TcpProxy } from '../utils/tcp-proxy';
-
-const row = {
-  age: 42,
-  income: 52000,
-  loan_amount: 12000,
-  credit_score: 690,
-  debt_ratio: 0.3,
-  employment: 'employed',
-  home_ownership: 'rent',
-};
+import { LOAN_ROW as row } from '../utils/demo-rows';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
