@@ -1,6 +1,7 @@
 import { FieldError } from '../common/errors/domain-error';
 import { FeedbackFields, MAX_COMMENT_LENGTH } from './dto/feedback-request.dto';
 import { isUuid } from './feedback.errors';
+import { isJsonObject } from '../common/json';
 
 export interface BulkItem extends FeedbackFields {
   predictionId: string;
@@ -8,15 +9,12 @@ export interface BulkItem extends FeedbackFields {
 
 const FIELDS = new Set(['prediction_id', 'actual', 'comment', 'metadata']);
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * The same rules as FeedbackRequestDto plus prediction_id, checked by hand: a bad item must
  * become one `invalid` entry, not a 422 for the whole batch as the global pipe would make it.
  */
 export function parseBulkItem(raw: unknown): BulkItem | FieldError[] {
-  if (!isPlainObject(raw)) return [{ field: '', message: 'each item must be an object' }];
+  if (!isJsonObject(raw)) return [{ field: '', message: 'each item must be an object' }];
   const errors: FieldError[] = [];
   for (const key of Object.keys(raw)) {
     if (!FIELDS.has(key))
@@ -32,7 +30,7 @@ export function parseBulkItem(raw: unknown): BulkItem | FieldError[] {
       message: `must be a string of at most ${MAX_COMMENT_LENGTH} characters`,
     });
   }
-  if (metadata !== undefined && !isPlainObject(metadata)) {
+  if (metadata !== undefined && !isJsonObject(metadata)) {
     errors.push({ field: 'metadata', message: 'metadata must be an object' });
   }
   if (errors.length > 0) return errors;

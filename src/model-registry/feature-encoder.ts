@@ -1,5 +1,6 @@
 import { FieldError } from '../common/errors/domain-error';
 import { FeatureSpec, Manifest, featureWidth } from './manifest';
+import { isJsonObject } from '../common/json';
 
 export type RawValue = number | string | null;
 
@@ -10,9 +11,6 @@ export interface EncodedBatch {
   values: Record<string, RawValue>[];
   rows: number;
 }
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Validates rows against the manifest and writes them straight into the input tensors,
@@ -82,7 +80,7 @@ export class FeatureEncoder {
       this.manifest.features.forEach((f, i) => (named[f.name] = row[i]));
       return named;
     }
-    if (!isPlainObject(row)) {
+    if (!isJsonObject(row)) {
       errors.push({ field: where, message: 'must be an object keyed by feature name or an array of values' });
       return undefined;
     }

@@ -1,10 +1,8 @@
 import { FeatureSpec, Manifest } from './manifest';
+import { isJsonObject } from '../common/json';
 
 export class ManifestError extends Error {}
 
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isName = (v: unknown): v is string =>
   typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/.test(v);
 
@@ -17,7 +15,8 @@ function finiteOrUndefined(v: unknown, where: string): number | undefined {
 
 function parseFeature(raw: unknown, i: number): FeatureSpec {
   const where = `features[${i}]`;
-  if (!isObject(raw) || !isName(raw.name)) throw new ManifestError(`${where}.name must be a feature name`);
+  if (!isJsonObject(raw) || !isName(raw.name))
+    throw new ManifestError(`${where}.name must be a feature name`);
   const required = raw.required === undefined ? true : raw.required === true;
   if (raw.type === 'numeric') {
     const outOfRange = raw.outOfRange ?? 'reject';
@@ -48,7 +47,7 @@ function parseFeature(raw: unknown, i: number): FeatureSpec {
 
 /** Validates a manifest.json document; throws ManifestError naming the first bad field. */
 export function parseManifest(raw: unknown): Manifest {
-  if (!isObject(raw)) throw new ManifestError('manifest must be a JSON object');
+  if (!isJsonObject(raw)) throw new ManifestError('manifest must be a JSON object');
   if (raw.task !== 'classification' && raw.task !== 'regression') {
     throw new ManifestError('task must be classification or regression');
   }
@@ -67,7 +66,7 @@ export function parseManifest(raw: unknown): Manifest {
 
   if (!Array.isArray(raw.inputs) || raw.inputs.length === 0) throw new ManifestError('inputs must be a list');
   const inputs = raw.inputs.map((input, i) => {
-    if (!isObject(input) || typeof input.name !== 'string')
+    if (!isJsonObject(input) || typeof input.name !== 'string')
       throw new ManifestError(`inputs[${i}].name is required`);
     if (
       !Array.isArray(input.features) ||
@@ -82,7 +81,7 @@ export function parseManifest(raw: unknown): Manifest {
   if (unmapped.length > 0)
     throw new ManifestError(`features not mapped to any input: ${unmapped.join(', ')}`);
 
-  const outputs = isObject(raw.outputs) ? raw.outputs : {};
+  const outputs = isJsonObject(raw.outputs) ? raw.outputs : {};
   const out = {
     label: typeof outputs.label === 'string' ? outputs.label : undefined,
     probabilities: typeof outputs.probabilities === 'string' ? outputs.probabilities : undefined,
@@ -94,13 +93,14 @@ export function parseManifest(raw: unknown): Manifest {
   if (raw.task === 'regression' && !out.value)
     throw new ManifestError('outputs.value is required for regression');
 
-  const sanitizeFields = isObject(raw.sanitize) && isObject(raw.sanitize.fields) ? raw.sanitize.fields : {};
+  const sanitizeFields =
+    isJsonObject(raw.sanitize) && isJsonObject(raw.sanitize.fields) ? raw.sanitize.fields : {};
   for (const [field, action] of Object.entries(sanitizeFields)) {
     if (action !== 'drop' && action !== 'mask' && action !== 'hash') {
       throw new ManifestError(`sanitize.fields.${field} must be drop, mask or hash`);
     }
   }
-  const drift = isObject(raw.drift) ? raw.drift : {};
+  const drift = isJsonObject(raw.drift) ? raw.drift : {};
   return {
     task: raw.task,
     description: typeof raw.description === 'string' ? raw.description : undefined,
@@ -111,8 +111,8 @@ export function parseManifest(raw: unknown): Manifest {
     sanitize: { fields: sanitizeFields as Manifest['sanitize']['fields'] },
     drift: {
       ...drift,
-      features: (isObject(drift.features) ? drift.features : {}) as Manifest['drift']['features'],
+      features: (isJsonObject(drift.features) ? drift.features : {}) as Manifest['drift']['features'],
     },
-    batching: isObject(raw.batching) ? (raw.batching as Manifest['batching']) : undefined,
+    batching: isJsonObject(raw.batching) ? (raw.batching as Manifest['batching']) : undefined,
   };
 }

@@ -11,9 +11,9 @@ import { PredictionRecord } from '../../prediction/log/prediction-record';
 import { PredictionEvents } from '../../prediction/prediction.events';
 import { rememberTraceParent } from '../../telemetry/trace-parent';
 import { InferenceBody, ParsedInferRequest, ParsedInput } from '../request/infer-request';
-import { isObject } from '../request/json-fields';
 import { OutputTensor } from '../response/infer-response';
 import { summarizeTensor, TensorLogEntry } from '../tensor/summary';
+import { isJsonObject } from '../../common/json';
 
 export interface InferenceContext {
   requestId: string | null;
@@ -81,11 +81,11 @@ export class ProtocolInferenceLog {
   /** The request did not pass validation against the model. */
   rejected(model: ModelVersion, body: InferenceBody, latencyMs: number, ctx: InferenceContext): void {
     this.events.failed(model.name, model.version, 'validation_failed');
-    const json = isObject(body.json) ? body.json : {};
+    const json = isJsonObject(body.json) ? body.json : {};
     const inputs: Record<string, unknown> = {};
     if (Array.isArray(json.inputs)) {
       json.inputs.slice(0, MAX_REJECTED_INPUTS).forEach((item: unknown, i) => {
-        if (!isObject(item)) return;
+        if (!isJsonObject(item)) return;
         inputs[typeof item.name === 'string' ? item.name : `inputs[${i}]`] = {
           datatype: item.datatype,
           shape: item.shape,

@@ -6,7 +6,8 @@ import { decodeJson } from '../tensor/json-codec';
 import { checkAgainstModel, elementCount, flattenData, parseShape } from '../tensor/shape';
 import { parseOutputs } from './outputs.parser';
 import { InferenceBody, ModelSignature, ParsedInferRequest, ParsedInput } from './infer-request';
-import { graphDatatype, isObject, optionalBoolean, optionalObject } from './json-fields';
+import { graphDatatype, optionalBoolean, optionalObject } from './json-fields';
+import { isJsonObject } from '../../common/json';
 
 /**
  * Checks an inference request against the model's graph and decodes every input, or throws a
@@ -14,7 +15,7 @@ import { graphDatatype, isObject, optionalBoolean, optionalObject } from './json
  */
 export function parseInferRequest(body: InferenceBody, model: ModelSignature): ParsedInferRequest {
   const json = body.json;
-  if (!isObject(json)) invalid('body', `the inference request must be a JSON object, got ${show(json)}`);
+  if (!isJsonObject(json)) invalid('body', `the inference request must be a JSON object, got ${show(json)}`);
   if (json.id !== undefined && typeof json.id !== 'string')
     invalid('id', `"id" must be a string, got ${show(json.id)}`);
   const parameters = optionalObject(json.parameters, 'parameters', '"parameters"');
@@ -36,7 +37,7 @@ function parseInputs(raw: unknown, binary: Buffer | undefined, model: ModelSigna
   let offset = 0;
   const inputs = raw.map((item, i): ParsedInput => {
     const field = `inputs[${i}]`;
-    if (!isObject(item)) invalid(field, `inputs[${i}] must be an object, got ${show(item)}`);
+    if (!isJsonObject(item)) invalid(field, `inputs[${i}] must be an object, got ${show(item)}`);
     if (typeof item.name !== 'string' || item.name === '')
       invalid(`${field}.name`, `inputs[${i}] needs a "name" string`);
     const name = item.name;

@@ -1,16 +1,13 @@
+import { isJsonObject } from '../../common/json';
 import { TensorInfo } from '../../model-registry/onnx-session';
 import { DatatypeInfo, ortTypeInfo } from '../tensor/datatypes';
 import { invalid, show } from '../tensor/invalid';
 
 export type Json = Record<string, unknown>;
 
-export function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function optionalObject(raw: unknown, field: string, what: string): Json | undefined {
   if (raw === undefined) return undefined;
-  if (!isObject(raw)) invalid(field, `${what} must be an object, got ${show(raw)}`);
+  if (!isJsonObject(raw)) invalid(field, `${what} must be an object, got ${show(raw)}`);
   return raw;
 }
 

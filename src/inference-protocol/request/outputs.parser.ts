@@ -1,6 +1,7 @@
 import { invalid, show } from '../tensor/invalid';
 import { ModelSignature, RequestedOutput } from './infer-request';
-import { graphDatatype, isObject, optionalBoolean, optionalObject } from './json-fields';
+import { graphDatatype, optionalBoolean, optionalObject } from './json-fields';
+import { isJsonObject } from '../../common/json';
 
 /**
  * The outputs to compute and return. Without an `outputs` list (or with an empty one) that is every
@@ -20,7 +21,7 @@ export function parseOutputs(raw: unknown, model: ModelSignature, binaryDefault:
   const seen = new Set<string>();
   return raw.map((item, i): RequestedOutput => {
     const field = `outputs[${i}]`;
-    if (!isObject(item) || typeof item.name !== 'string')
+    if (!isJsonObject(item) || typeof item.name !== 'string')
       invalid(field, `outputs[${i}] must be an object with a "name" string, got ${show(item)}`);
     const label = `output "${item.name}"`;
     const graph = declared.get(item.name);

@@ -1,6 +1,7 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { FieldError, ValidationFailedError } from '../../common/errors/domain-error';
 import type { PredictRequestDto } from './predict-request.dto';
+import { isJsonObject } from '../../common/json';
 
 /** The envelope as the service reads it; an interface, so the global ValidationPipe leaves it alone. */
 export interface PredictEnvelope {
@@ -12,9 +13,6 @@ export interface PredictEnvelope {
 const FIELDS = new Set(['features', 'instances', 'metadata']);
 const PROTO_KEYS = ['__proto__', 'prototype', 'constructor'];
 const FEATURES = 'features must be an object keyed by feature name or an array of values';
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Nest's ValidationPipe strips these keys at any depth before validating; so does this pipe. */
 function stripProtoKeys(value: unknown): void {
@@ -58,7 +56,7 @@ export class PredictRequestPipe implements PipeTransform<unknown, PredictRequest
       if (!Array.isArray(instances))
         errors.push({ field: 'instances', message: 'instances must be an array' });
     }
-    if (metadata !== undefined && metadata !== null && !isObject(metadata)) {
+    if (metadata !== undefined && metadata !== null && !isJsonObject(metadata)) {
       errors.push({ field: 'metadata', message: 'metadata must be an object' });
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);
