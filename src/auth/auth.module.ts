@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AdminKeysController } from './admin/admin-keys.controller';
@@ -10,7 +9,7 @@ import { ApiKeyStore } from './keys/api-key.store';
 import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter';
 import { RateLimiter, UnlimitedRateLimiter } from './rate-limit/rate-limiter';
 import { RedisRateLimiter } from './rate-limit/redis-rate-limiter';
-import { ScopeGuard } from './scope.guard';
+import { ScopeCheck } from './scope-check';
 
 /** API keys, scopes, per-key rate limits. See docs/security.md. */
 @Module({
@@ -20,7 +19,7 @@ import { ScopeGuard } from './scope.guard';
     ApiKeyService,
     ApiKeyStore,
     AuthHook,
-    { provide: APP_GUARD, useClass: ScopeGuard },
+    ScopeCheck,
     {
       provide: RateLimiter,
       inject: [APP_CONFIG],

@@ -1,9 +1,24 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  context,
+  isSpanContextValid,
+  propagation,
+  ROOT_CONTEXT,
+  trace,
+  TraceFlags,
+} from '@opentelemetry/api';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { HttpMetrics, ModelLabeler, UNMATCHED_ROUTE } from './http.metrics';
-import { attachTelemetry, REQUEST_TELEMETRY_KEY, RequestTelemetry, telemetryOf } from './request-scope';
+import {
+  attachTelemetry,
+  REQUEST_TELEMETRY_KEY,
+  requestScope,
+  RequestTelemetry,
+  telemetryOf,
+} from './request-scope';
 import { activeSpanContext, sampledTraceId } from './tracing';
 
 /** The response header that hands the trace id back to the client (documented in docs/observability.md). */
@@ -13,8 +28,26 @@ export const TRACE_ID_HEADER = 'x-trace-id';
 const QUIET_ROUTES = /^\/(metrics|health)(\/|$)/;
 
 /**
- * Fastify hooks for what every request owes the operator: the trace id header, one histogram
- * sample and one log line (route template, status, model, duration, request and trace ids).
+ * The caller's W3C traceparent, for when no server span exists (the HTTP instrumentation is off,
+ * or the app runs in-process as in the tests): Sightline's own spans still join the caller's trace.
+ */
+function remoteParent(headers: IncomingHttpHeaders, telemetry: RequestTelemetry) {
+  if (headers.traceparent === undefined) return undefined;
+  const remote = propagation.extract(ROOT_CONTEXT, headers);
+  const sc = trace.getSpanContext(remote);
+  if (!sc || !isSpanContextValid(sc)) return undefined;
+  telemetry.traceId = sc.traceId;
+  telemetry.spanId = sc.spanId;
+  telemetry.sampled = (sc.traceFlags & TraceFlags.SAMPLED) !== 0;
+  return remote;
+}
+
+/**
+ * Fastify hooks for what every request owes the operator: the request scope (so log lines
+ * written while serving it name it), the trace id header, one histogram sample and one log line
+ * (route template, status, model, duration, request and trace ids). The scope is entered here
+ * rather than in a Nest interceptor: Fastify carries it through body parsing, and the request
+ * skips the interceptor's rxjs chain (BENCHMARKS.md).
  */
 export function installHttpTelemetry(app: NestFastifyApplication, logger: Logger): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -31,10 +64,11 @@ export function installHttpTelemetry(app: NestFastifyApplication, logger: Logger
       telemetry.traceId = sc.traceId;
       telemetry.spanId = sc.spanId;
       telemetry.sampled = sampledTraceId(sc) !== undefined;
-      void reply.header(TRACE_ID_HEADER, sc.traceId);
     }
+    const remote = sc ? undefined : remoteParent(req.headers, telemetry);
+    if (telemetry.traceId) void reply.header(TRACE_ID_HEADER, telemetry.traceId);
     attachTelemetry(req, telemetry);
-    done();
+    requestScope.run(telemetry, () => (remote ? context.with(remote, done) : done()));
   });
 
   fastify.addHook('onResponse', (req, reply, done) => {

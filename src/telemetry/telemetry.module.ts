@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ModelRegistryEvents } from '../model-registry/model-registry.events';
 import { DbPoolMetrics } from './db-pool.metrics';
 import { HttpMetrics, ModelLabeler } from './http.metrics';
@@ -10,7 +9,6 @@ import { MetricsRegistry } from './metrics.registry';
 import { MetricsModelRegistryEvents, ModelMetrics } from './model.metrics';
 import { MetricsPredictionLogEvents } from './prediction-log.metrics';
 import { MetricsBatchEvents, MetricsPredictionEvents } from './prediction.metrics';
-import { RequestScopeInterceptor } from './request-scope.interceptor';
 import { RuntimeMetrics } from './runtime.metrics';
 import { TracingLifecycle } from './tracing-lifecycle';
 
@@ -36,7 +34,6 @@ import { TracingLifecycle } from './tracing-lifecycle';
     DbPoolMetrics,
     JobMetrics,
     TracingLifecycle,
-    { provide: APP_INTERCEPTOR, useClass: RequestScopeInterceptor },
   ],
   exports: [
     MetricsRegistry,
