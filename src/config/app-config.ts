@@ -29,6 +29,8 @@ export interface AppConfig {
     bufferMax: number;
     flushIntervalMs: number;
     batchSize: number;
+    /** Batches written at once: Postgres works on one while the next is sent and committed. */
+    writeConcurrency: number;
     /** The disk journal that holds records while Postgres cannot take them (see docs/security.md). */
     journal: {
       dir: string;
@@ -265,6 +267,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       bufferMax: int(env, 'PREDICTION_LOG_BUFFER_MAX', 100000, 100, 10_000_000),
       flushIntervalMs: int(env, 'PREDICTION_LOG_FLUSH_INTERVAL_MS', 200, 1, 60000),
       batchSize: int(env, 'PREDICTION_LOG_BATCH_SIZE', 1000, 1, 50000),
+      writeConcurrency: int(env, 'PREDICTION_LOG_WRITE_CONCURRENCY', 2, 1, 8),
       journal: {
         dir: env.PREDICTION_LOG_JOURNAL_DIR || '.journal',
         maxBytes: int(env, 'PREDICTION_LOG_JOURNAL_MAX_BYTES', 1024 ** 3, 64 * 1024, 2 ** 48),

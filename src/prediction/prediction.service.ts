@@ -142,10 +142,8 @@ export class PredictionService {
     inSpan(SPAN.enqueueLog, (enqueue) => {
       // the batch insert that later writes these records joins this trace (see TracedPredictionLogRepository)
       const parent = enqueue.isRecording() ? enqueue.spanContext() : undefined;
-      for (const r of records) {
-        this.writer.enqueue(r);
-        if (parent) rememberTraceParent(r, parent);
-      }
+      if (parent) for (const r of records) rememberTraceParent(r, parent);
+      this.writer.enqueueAll(records);
     });
     if (span.isRecording()) {
       if (ids.length === 1) span.setAttribute(ATTR.predictionId, ids[0]);

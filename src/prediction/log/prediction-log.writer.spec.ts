@@ -15,9 +15,13 @@ class FakeRepository extends PredictionLogRepository {
   readonly insertedIds: string[] = [];
   down = false;
   gate?: Promise<void>;
+  active = 0;
+  maxActive = 0;
 
   async insertMany(records: PredictionRecord[]): Promise<number> {
+    this.maxActive = Math.max(this.maxActive, ++this.active);
     await this.gate;
+    this.active--;
     if (this.down) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
     let n = 0;
     for (const r of records) {
@@ -153,7 +157,11 @@ describe(PredictionLogWriter.name, () => {
   });
 
   it('moves memory to the journal when the buffer bound is reached, the in-flight batch included', async () => {
-    const writer = start({ PREDICTION_LOG_BUFFER_MAX: '100', PREDICTION_LOG_BATCH_SIZE: '50' });
+    const writer = start({
+      PREDICTION_LOG_BUFFER_MAX: '100',
+      PREDICTION_LOG_BATCH_SIZE: '50',
+      PREDICTION_LOG_WRITE_CONCURRENCY: '1',
+    });
     let open!: () => void;
     repository.gate = new Promise((resolve) => (open = resolve)); // a slow database
     const records = Array.from({ length: 160 }, record);
@@ -168,6 +176,67 @@ describe(PredictionLogWriter.name, () => {
     await writer.drain(2000);
     expect([...repository.rows.keys()].sort()).toEqual(records.map((r) => r.id).sort());
     expect(repository.rows.size).toBe(160); // the in-flight batch was written twice, stored once
+  });
+
+  it('writes PREDICTION_LOG_WRITE_CONCURRENCY batches at once', async () => {
+    const writer = start({ PREDICTION_LOG_BATCH_SIZE: '4', PREDICTION_LOG_WRITE_CONCURRENCY: '2' });
+    let open!: () => void;
+    repository.gate = new Promise((resolve) => (open = resolve));
+    const records = Array.from({ length: 12 }, record);
+    records.forEach((r) => writer.enqueue(r));
+    const flushed = writer.flush(true);
+    await new Promise(setImmediate);
+    expect(repository.active).toBe(2);
+    open();
+    await flushed;
+    expect(repository.maxActive).toBe(2);
+    expect([...repository.rows.keys()].sort()).toEqual(records.map((r) => r.id).sort());
+    expect(events.counts).toEqual({ queued: 12, written: 12 });
+  });
+
+  it('journals every batch in flight when concurrent writes fail, and replays each record once', async () => {
+    const writer = start({ PREDICTION_LOG_BATCH_SIZE: '4', PREDICTION_LOG_WRITE_CONCURRENCY: '2' });
+    let open!: () => void;
+    repository.gate = new Promise((resolve) => (open = resolve));
+    const records = Array.from({ length: 8 }, record);
+    records.forEach((r) => writer.enqueue(r));
+    const flushed = writer.flush(true);
+    await new Promise(setImmediate);
+    expect(repository.active).toBe(2);
+    repository.down = true;
+    open();
+    await flushed;
+    expect(writer.degraded).toBe(true);
+    expect(writer.depth).toBe(0);
+    expect(writer.journalDepth).toBe(8);
+    repository.down = false;
+    repository.gate = undefined;
+    await writer.drain(1000);
+    expect([...repository.rows.keys()].sort()).toEqual(records.map((r) => r.id).sort());
+    expect(repository.insertedIds).toHaveLength(8); // failed writes store nothing: the replay wrote each once
+  });
+
+  it('moves a large memory buffer to the journal a slice per event-loop turn, losing nothing', async () => {
+    const writer = start({
+      PREDICTION_LOG_BUFFER_MAX: '10000',
+      PREDICTION_LOG_BATCH_SIZE: '1000',
+      PREDICTION_LOG_WRITE_CONCURRENCY: '1',
+    });
+    repository.down = true;
+    const records = Array.from({ length: 4500 }, record);
+    writer.enqueueAll(records);
+    await writer.flush(true); // fails: the batch goes back to memory, the first 2,000 to disk now
+    expect(writer.journalDepth).toBe(2000);
+    expect(writer.depth).toBe(2500);
+    await new Promise(setImmediate);
+    await new Promise(setImmediate);
+    expect(writer.journalDepth).toBe(4500);
+    expect(writer.depth).toBe(0);
+    repository.down = false;
+    await writer.drain(5000);
+    expect(repository.rows.size).toBe(4500);
+    expect(repository.insertedIds).toHaveLength(4500);
+    expect(writer.degraded).toBe(false);
   });
 
   it('drops only when memory and journal are both full, and counts it', async () => {

@@ -7,24 +7,34 @@ import { PredictionRecord } from './prediction-record';
 import { PredictionLogEvents } from './prediction-log.events';
 
 const MAX_RETRY_DELAY_MS = 2000;
+/** Records moved from memory to the journal per event-loop turn: ~10 ms of encoding and writing. */
+const SPILL_SLICE = 2000;
+
+interface InFlight {
+  records: PredictionRecord[];
+  /** Also in the journal: if the write fails after all, the replay has it. */
+  journaled: boolean;
+}
 
 /**
  * Keeps the database off the request path: records are buffered in memory (bounded) and written
- * in multi-row batches by a timer. When a write fails or memory fills up, the buffer is moved to
- * the disk journal and every new record is appended there (synchronously, before the response)
- * until the journal has been replayed into Postgres, oldest first. A record is dropped only when
- * both the memory bound and the journal bound are exhausted.
+ * in multi-row batches by a timer, PREDICTION_LOG_WRITE_CONCURRENCY batches at a time. When a
+ * write fails or memory fills up, memory is moved to the disk journal (a slice per event-loop
+ * turn, so a full buffer does not stall requests) and every new record is appended there
+ * (synchronously, before the response) until the journal has been replayed into Postgres. A
+ * record is dropped only when both the memory bound and the journal bound are exhausted.
  */
 @Injectable()
 export class PredictionLogWriter implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PredictionLogWriter.name);
   private queue: PredictionRecord[] = [];
-  /** The memory batch being written; moved to the journal too if memory overflows meanwhile. */
-  private inFlight: PredictionRecord[] = [];
-  private inFlightJournaled = false;
+  /** The memory batches being written; moved to the journal too if memory overflows meanwhile. */
+  private readonly inFlight = new Set<InFlight>();
+  private readonly writers = new Set<Promise<void>>();
   private readonly pending = new Map<string, PredictionRecord>();
-  /** New records go to the journal until it has been replayed, which keeps them in order. */
+  /** New records go to the journal until it has been replayed. */
   private journaling = false;
+  private spill?: NodeJS.Immediate;
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
   private consecutiveFailures = 0;
@@ -66,7 +76,7 @@ export class PredictionLogWriter implements OnApplicationBootstrap, OnApplicatio
       const deadline = Date.now() + this.config.limits.shutdownTimeoutMs;
       while (this.queue.length > 0 && !this.journaling && Date.now() < deadline) await this.flush(true);
       await this.flushing;
-      if (this.queue.length > 0) this.startJournaling();
+      if (this.queue.length > 0) this.startJournaling(true);
       if (this.queue.length > 0) {
         this.events.dropped(this.queue.length, 'journal_full');
         this.logger.error(
@@ -88,25 +98,41 @@ export class PredictionLogWriter implements OnApplicationBootstrap, OnApplicatio
 
   /** Never blocks on the database and never throws: the prediction has already been served. */
   enqueue(record: PredictionRecord): void {
-    if (this.config.predictionLog.enabled === false) return;
+    this.enqueueAll([record]);
+  }
+
+  /** The records of one request; while journaling they go to disk in one write. */
+  enqueueAll(records: PredictionRecord[]): void {
+    if (this.config.predictionLog.enabled === false || records.length === 0) return;
     const { bufferMax, batchSize } = this.config.predictionLog;
-    if (!this.journaling && !this.shutDown && this.queue.length < bufferMax) {
-      this.queue.push(record);
-      this.pending.set(record.id, record);
-      this.events.queued(1, this.queue.length);
-      if (this.queue.length >= batchSize && !this.flushing) void this.flush();
+    if (!this.journaling && !this.shutDown && this.queue.length + records.length <= bufferMax) {
+      for (const record of records) {
+        this.queue.push(record);
+        this.pending.set(record.id, record);
+      }
+      this.events.queued(records.length, this.queue.length);
+      if (this.queue.length >= batchSize) {
+        if (!this.flushing) void this.flush();
+        else this.addWriters();
+      }
       return;
     }
     if (!this.journaling) this.startJournaling();
-    if (this.journal.append([record]) === 1) return this.events.journaled(1);
-    if (this.queue.length < bufferMax) {
-      // the journal is full: memory holds what it can until replay makes room
+    const journaled = this.journal.append(records);
+    if (journaled > 0) this.events.journaled(journaled);
+    const rest = records.slice(journaled);
+    // the journal is full: memory holds what it can until replay makes room
+    const kept = rest.slice(0, Math.max(0, bufferMax - this.queue.length));
+    for (const record of kept) {
       this.queue.push(record);
       this.pending.set(record.id, record);
-      this.events.queued(1, this.queue.length);
-      return;
     }
-    this.events.dropped(1, 'journal_full');
+    if (kept.length > 0) this.events.queued(kept.length, this.queue.length);
+    if (rest.length > kept.length) this.dropped(rest.length - kept.length);
+  }
+
+  private dropped(n: number): void {
+    this.events.dropped(n, 'journal_full');
     if (Date.now() - this.lastDropLog > 10_000) {
       this.lastDropLog = Date.now();
       this.logger.error('prediction log records are being dropped: memory and journal are both full');
@@ -174,22 +200,39 @@ export class PredictionLogWriter implements OnApplicationBootstrap, OnApplicatio
       batch.commit();
       this.events.replayed(batch.records.length);
     }
+    this.addWriters();
+    while (this.writers.size > 0) await Promise.all(this.writers);
+  }
+
+  /** A writer for memory, and more while a full batch waits, up to PREDICTION_LOG_WRITE_CONCURRENCY. */
+  private addWriters(): void {
+    const { writeConcurrency, batchSize } = this.config.predictionLog;
+    while (
+      !this.journaling &&
+      this.writers.size < writeConcurrency &&
+      this.queue.length >= (this.writers.size === 0 ? 1 : batchSize)
+    ) {
+      const writer: Promise<void> = this.writeMemory().finally(() => this.writers.delete(writer));
+      this.writers.add(writer);
+    }
+  }
+
+  /** One of the concurrent writers: takes the oldest batch in memory until memory is empty. */
+  private async writeMemory(): Promise<void> {
     while (this.queue.length > 0 && !this.journaling) {
-      const batch = this.queue.splice(0, this.config.predictionLog.batchSize);
-      this.inFlight = batch;
-      this.inFlightJournaled = false;
-      const ok = await this.write(batch);
-      const journaled = this.inFlightJournaled;
-      this.inFlight = [];
-      if (ok || journaled) {
-        for (const r of batch) this.pending.delete(r.id);
+      const batch: InFlight = {
+        records: this.queue.splice(0, this.config.predictionLog.batchSize),
+        journaled: false,
+      };
+      this.inFlight.add(batch);
+      const ok = await this.write(batch.records);
+      this.inFlight.delete(batch);
+      if (ok || batch.journaled) {
+        for (const r of batch.records) this.pending.delete(r.id);
       } else {
-        this.queue = batch.concat(this.queue);
+        this.queue = batch.records.concat(this.queue);
       }
-      if (!ok) {
-        this.startJournaling();
-        return;
-      }
+      if (!ok) return this.startJournaling();
     }
   }
 
@@ -220,20 +263,39 @@ export class PredictionLogWriter implements OnApplicationBootstrap, OnApplicatio
   }
 
   /**
-   * Moves memory (the in-flight batch too: if its write succeeds after all, replaying it again is
-   * a no-op thanks to ON CONFLICT) to the journal, and routes new records there.
+   * Routes new records to the journal and moves memory there: the in-flight batches at once (if
+   * a write succeeds after all, replaying it again is a no-op thanks to ON CONFLICT), the queue a
+   * slice per event-loop turn, or all at once at shutdown.
    */
-  private startJournaling(): void {
+  private startJournaling(all = false): void {
     if (!this.journaling) this.logger.warn(`prediction log: journaling to ${this.journal.location}`);
     this.journaling = true;
-    const spill = this.inFlightJournaled ? this.queue : this.inFlight.concat(this.queue);
-    if (spill.length === 0) return;
-    const n = this.journal.append(spill);
+    for (const batch of this.inFlight) {
+      if (batch.journaled) continue;
+      const n = this.journal.append(batch.records);
+      if (n > 0) this.events.journaled(n);
+      if (n < batch.records.length) return; // the journal is full: memory keeps the rest
+      batch.journaled = true;
+    }
+    do {
+      if (!this.spillSlice()) return;
+    } while (all && this.queue.length > 0);
+    if (this.queue.length > 0 && !this.spill) {
+      this.spill = setImmediate(() => {
+        this.spill = undefined;
+        if (this.journaling) this.startJournaling();
+      });
+    }
+  }
+
+  /** Moves the oldest slice of memory to the journal; false when the journal took less. */
+  private spillSlice(): boolean {
+    const slice = this.queue.slice(0, SPILL_SLICE);
+    if (slice.length === 0) return true;
+    const n = this.journal.append(slice);
     if (n > 0) this.events.journaled(n);
-    const fromInFlight = this.inFlightJournaled ? 0 : this.inFlight.length;
-    if (n >= fromInFlight) this.inFlightJournaled = true;
-    const journaledQueue = Math.max(0, n - fromInFlight);
-    for (const r of this.queue.slice(0, journaledQueue)) this.pending.delete(r.id);
-    this.queue = this.queue.slice(journaledQueue);
+    for (let i = 0; i < n; i++) this.pending.delete(slice[i].id);
+    this.queue.splice(0, n);
+    return n === slice.length;
   }
 }
