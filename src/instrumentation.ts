@@ -6,19 +6,22 @@
 import { FastifyOtelInstrumentation } from '@fastify/otel';
 import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
 import { NodeSDK } from '@opentelemetry/sdk-node';
+import type { Span } from '@opentelemetry/api';
+import type { FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
+import { applyTracingDefaults, httpInstrumentationEnabled } from './telemetry/tracing-defaults';
 import { TRACING_HANDLE, TracingHandle } from './telemetry/tracing-handle';
 
-// prom-client owns metrics and pino owns logs: keep the SDK from starting OTLP exporters for them
-process.env.OTEL_METRICS_EXPORTER ??= 'none';
-process.env.OTEL_LOGS_EXPORTER ??= 'none';
-process.env.OTEL_SERVICE_NAME ??= 'sightline';
-// the HTTP server and Postgres; Fastify comes from @fastify/otel below. Operators may widen the
-// list (e.g. "http,pg,ioredis"); pino's is left out because logger.ts correlates lines itself
-process.env.OTEL_NODE_ENABLED_INSTRUMENTATIONS ??= 'http,pg';
+applyTracingDefaults(process.env);
+const nodeHttpSpans = httpInstrumentationEnabled(process.env);
 
 // probes and scrapes every few seconds would bury the traces that matter
 const UNTRACED = /^\/(metrics|health\/(live|ready))(\?|$)/;
+
+function nameServerSpan(span: Span, request: FastifyRequest): void {
+  const route = request.routeOptions.url;
+  span.updateName(route ? `${request.method} ${route}` : request.method);
+}
 
 function start(): void {
   const sdk = new NodeSDK({
@@ -35,6 +38,8 @@ function start(): void {
         // one request span and one handler span; a span per lifecycle hook costs more than it tells
         instrumentHooks: false,
         ignorePaths: (route: { url: string }) => UNTRACED.test(route.url),
+        // as the SERVER span of the request it is named as HTTP semantic conventions name one
+        requestHook: nodeHttpSpans ? undefined : nameServerSpan,
       }),
     ],
   });
