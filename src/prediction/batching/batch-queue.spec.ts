@@ -77,20 +77,49 @@ describe(BatchQueue.name, () => {
       { maxBatchSize: 64, maxDelayMs: 5 },
       { now: () => now, ran: (size) => runs.push(size), unbatchable: () => undefined },
     );
-    await q.submit(rowsOf([0, 0])); // the queue was idle: flushed at once, and now it is busy
+    // three requests arrive together: the queue was idle, they run at once, and now it is busy
+    await Promise.all([0, 1, 2].map(() => q.submit(rowsOf([0, 0]))));
     // the session's own hop stays real: only the batching timer is under test
     jest.useFakeTimers({ doNotFake: ['setImmediate'] });
     now += 1;
     const first = q.submit(rowsOf([1, 0]));
     jest.advanceTimersByTime(4);
     const second = q.submit(rowsOf([2, 0]));
-    expect(runs).toEqual([1]);
+    expect(runs).toEqual([3]);
     jest.advanceTimersByTime(1);
-    expect(runs).toEqual([1, 2]);
+    expect(runs).toEqual([3, 2]);
     jest.useRealTimers();
     await expect(first.then(sums)).resolves.toEqual([1]);
     await expect(second.then(sums)).resolves.toEqual([2]);
-    expect(session.calls).toEqual([1, 2]);
+    expect(session.calls).toEqual([3, 2]);
+  });
+
+  it('under load, closes the batch at the end of the turn once as many wait as the last run served', async () => {
+    const session = new FakeSession();
+    let now = 1000;
+    const q = new BatchQueue(
+      session,
+      { maxBatchSize: 64, maxDelayMs: 60_000 },
+      { now: () => now, ran: () => undefined, unbatchable: () => undefined },
+    );
+    await Promise.all([q.submit(rowsOf([0, 0])), q.submit(rowsOf([0, 0]))]);
+    now += 1;
+    // well inside the 60 s window, but the two requests the last run served are both back
+    const results = await Promise.all([q.submit(rowsOf([1, 1])), q.submit(rowsOf([2, 2]))]);
+    expect(results.map(sums)).toEqual([[2], [4]]);
+    expect(session.calls).toEqual([2, 2]);
+  });
+
+  it('never holds a lone client: each of its requests runs at the end of its turn', async () => {
+    const session = new FakeSession();
+    const now = 1000;
+    const q = new BatchQueue(
+      session,
+      { maxBatchSize: 64, maxDelayMs: 60_000 },
+      { now: () => now, ran: () => undefined, unbatchable: () => undefined },
+    );
+    for (let i = 0; i < 5; i++) await expect(q.submit(rowsOf([i, i])).then(sums)).resolves.toEqual([2 * i]);
+    expect(session.calls).toEqual([1, 1, 1, 1, 1]);
   });
 
   it('treats the queue as idle again once maxDelayMs has passed without a flush', async () => {

@@ -20,10 +20,11 @@ export interface BatchQueueHooks {
 }
 
 /**
- * The dynamic batcher of one model version. Requests queue until the batch is full or the first
- * of them has waited `maxDelayMs` — except that a request finding the queue idle waits only for
- * the end of the current event-loop turn (one `setImmediate`), so a lone request pays ~nothing
- * and requests that arrive together still share one session run.
+ * The dynamic batcher of one model version. Requests queue until the batch is full, or as many
+ * requests wait as the last run served, or the first of them has waited `maxDelayMs` — except
+ * that a request finding the queue idle waits only for the end of the current event-loop turn
+ * (one `setImmediate`), so a lone request pays ~nothing and requests that arrive together still
+ * share one session run.
  * onnxruntime-node runs a session synchronously on the event loop, ~20-30 µs a call whatever
  * the row count, so fewer calls is throughput gained.
  */
@@ -33,6 +34,8 @@ export class BatchQueue {
   private timer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
   private lastFlush = Number.NEGATIVE_INFINITY;
+  /** Requests the last session run served: about as many as are coming now under steady load. */
+  private expected = 1;
   private batchable: boolean;
 
   constructor(
@@ -51,17 +54,26 @@ export class BatchQueue {
       this.rows += batch.rows;
       if (this.rows >= this.limits.maxBatchSize) this.flush();
       else if (this.timer === undefined && this.immediate === undefined) this.schedule();
+      else if (this.timer !== undefined && this.waiting.length >= this.expected) this.soon();
     });
   }
 
+  /** At the end of this event-loop turn instead of the batch window: the batch is as big as expected. */
+  private soon(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.immediate = setImmediate(this.fire);
+  }
+
   /**
-   * A request that finds the queue idle (no flush within the last maxDelayMs) goes at the end of
-   * this event-loop turn: light traffic pays no delay. Under load, flushes come back to back, and
-   * the batch stays open for maxDelayMs to gather more rows per session run.
+   * A request that finds the queue idle (no flush within the last maxDelayMs, or the last run
+   * served one request) goes at the end of this event-loop turn: light traffic and a lone client
+   * pay no delay. Under concurrent load, flushes come back to back and the batch stays open for
+   * up to maxDelayMs, until as many requests wait as the last run served.
    */
   private schedule(): void {
     const { maxDelayMs } = this.limits;
-    if (maxDelayMs > 0 && this.hooks.now() - this.lastFlush < maxDelayMs) {
+    if (maxDelayMs > 0 && this.expected > 1 && this.hooks.now() - this.lastFlush < maxDelayMs) {
       this.timer = setTimeout(this.fire, maxDelayMs);
     } else {
       this.immediate = setImmediate(this.fire);
@@ -86,6 +98,7 @@ export class BatchQueue {
     if (group.length === 0) return;
     const now = this.hooks.now();
     this.lastFlush = now;
+    this.expected = group.length;
     const waits = group.map((w) => (now - w.enqueuedAt) / 1000);
     this.hooks.ran(rows, waits);
     // a lone request skips the copy into a batch matrix and the split back
