@@ -17,6 +17,20 @@ function queue(session: FakeSession, maxBatchSize: number, maxDelayMs = 0) {
   return { q: new BatchQueue(session, { maxBatchSize, maxDelayMs }, hooks), runs, unbatchable };
 }
 
+/** A queue on a clock the test moves by hand (`clock.now`), with a 60 s window unless told. */
+function clockedQueue(
+  session: FakeSession,
+  clock: { now: number },
+  maxDelayMs = 60_000,
+  runs: number[] = [],
+) {
+  return new BatchQueue(
+    session,
+    { maxBatchSize: 64, maxDelayMs },
+    { now: () => clock.now, ran: (size) => runs.push(size), unbatchable: () => undefined },
+  );
+}
+
 describe(BatchQueue.name, () => {
   afterEach(() => jest.useRealTimers());
 
@@ -70,18 +84,14 @@ describe(BatchQueue.name, () => {
 
   it('under load, holds a batch open for maxDelayMs, then flushes what arrived', async () => {
     const session = new FakeSession();
-    let now = 1000;
+    const clock = { now: 1000 };
     const runs: number[] = [];
-    const q = new BatchQueue(
-      session,
-      { maxBatchSize: 64, maxDelayMs: 5 },
-      { now: () => now, ran: (size) => runs.push(size), unbatchable: () => undefined },
-    );
+    const q = clockedQueue(session, clock, 5, runs);
     // three requests arrive together: the queue was idle, they run at once, and now it is busy
     await Promise.all([0, 1, 2].map(() => q.submit(rowsOf([0, 0]))));
     // the session's own hop stays real: only the batching timer is under test
     jest.useFakeTimers({ doNotFake: ['setImmediate'] });
-    now += 1;
+    clock.now += 1;
     const first = q.submit(rowsOf([1, 0]));
     jest.advanceTimersByTime(4);
     const second = q.submit(rowsOf([2, 0]));
@@ -96,14 +106,10 @@ describe(BatchQueue.name, () => {
 
   it('under load, closes the batch at the end of the turn once as many wait as the last run served', async () => {
     const session = new FakeSession();
-    let now = 1000;
-    const q = new BatchQueue(
-      session,
-      { maxBatchSize: 64, maxDelayMs: 60_000 },
-      { now: () => now, ran: () => undefined, unbatchable: () => undefined },
-    );
+    const clock = { now: 1000 };
+    const q = clockedQueue(session, clock);
     await Promise.all([q.submit(rowsOf([0, 0])), q.submit(rowsOf([0, 0]))]);
-    now += 1;
+    clock.now += 1;
     // well inside the 60 s window, but the two requests the last run served are both back
     const results = await Promise.all([q.submit(rowsOf([1, 1])), q.submit(rowsOf([2, 2]))]);
     expect(results.map(sums)).toEqual([[2], [4]]);
@@ -112,26 +118,17 @@ describe(BatchQueue.name, () => {
 
   it('never holds a lone client: each of its requests runs at the end of its turn', async () => {
     const session = new FakeSession();
-    const now = 1000;
-    const q = new BatchQueue(
-      session,
-      { maxBatchSize: 64, maxDelayMs: 60_000 },
-      { now: () => now, ran: () => undefined, unbatchable: () => undefined },
-    );
+    const q = clockedQueue(session, { now: 1000 });
     for (let i = 0; i < 5; i++) await expect(q.submit(rowsOf([i, i])).then(sums)).resolves.toEqual([2 * i]);
     expect(session.calls).toEqual([1, 1, 1, 1, 1]);
   });
 
   it('treats the queue as idle again once maxDelayMs has passed without a flush', async () => {
     const session = new FakeSession();
-    let now = 1000;
-    const q = new BatchQueue(
-      session,
-      { maxBatchSize: 64, maxDelayMs: 60_000 },
-      { now: () => now, ran: () => undefined, unbatchable: () => undefined },
-    );
+    const clock = { now: 1000 };
+    const q = clockedQueue(session, clock);
     await q.submit(rowsOf([0, 0]));
-    now += 60_000;
+    clock.now += 60_000;
     await expect(q.submit(rowsOf([1, 1])).then(sums)).resolves.toEqual([2]);
     expect(session.calls).toEqual([1, 1]);
   });
