@@ -12,7 +12,11 @@ function record(overrides: Partial<PredictionRecord> = {}): PredictionRecord {
     modelVersion: '2',
     status: 'success',
     errorClass: null,
-    inputs: { age: 42, employment: 'employed', note: 'quotes " and \\ and {braces}, ünïcödé 🚀' },
+    inputs: {
+      age: 42,
+      employment: 'employed',
+      note: 'quotes " and \\ and {braces}, ünïcödé 🚀, tab\there, line\nbreak, cr\r, \\N and \\.',
+    },
     metadata: null,
     outputs: { prediction: 'repaid', probabilities: { repaid: 0.9, default: 0.1 } },
     predictedLabel: 'repaid',
@@ -25,7 +29,7 @@ function record(overrides: Partial<PredictionRecord> = {}): PredictionRecord {
   };
 }
 
-/** The batched insert (one JSON document expanded by json_to_recordset) stores every value as given. */
+/** The batched write (COPY, or the INSERT fallback for ids that exist) stores every value as given. */
 describe(`${TypeOrmPredictionLogRepository.name} (e2e)`, () => {
   let t: TestApp;
   let repository: TypeOrmPredictionLogRepository;
@@ -58,11 +62,15 @@ describe(`${TypeOrmPredictionLogRepository.name} (e2e)`, () => {
       outputs: { prediction: 312345.5 },
       predictedLabel: null,
       predictedValue: 312345.5,
+      requestId: 'text\tcolumn \\N\n',
     });
     const notANumber = record({ predictedLabel: null, predictedValue: Number.NaN });
 
     expect(await repository.insertMany([success, failure, regression, notANumber])).toBe(4);
-    expect(await repository.insertMany([success, record({ id: failure.id })])).toBe(0);
+    // COPY refuses the existing ids: the INSERT fallback skips them and writes the new one
+    const late = record();
+    expect(await repository.insertMany([success, record({ id: failure.id }), late])).toBe(1);
+    expect(await repository.insertMany([late])).toBe(0);
 
     const rows = await queryDb(
       t.databaseUrl,
@@ -102,14 +110,16 @@ describe(`${TypeOrmPredictionLogRepository.name} (e2e)`, () => {
       expect.objectContaining({
         id: regression.id,
         predicted_value: 312345.5,
+        request_id: 'text\tcolumn \\N\n',
         outputs: { prediction: 312345.5 },
       }),
       expect.objectContaining({ id: notANumber.id, predicted_value: Number.NaN }),
+      expect.objectContaining({ id: late.id, inputs: success.inputs }),
     ]);
     const [{ n }] = await queryDb<{ n: number }>(
       t.databaseUrl,
       `SELECT count(*)::int AS n FROM prediction_log WHERE metadata IS NULL AND outputs IS NOT NULL`,
     );
-    expect(n).toBe(3);
+    expect(n).toBe(4);
   });
 });

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { SpanKind, trace } from '@opentelemetry/api';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { endWith, tracer } from '../../telemetry/tracing';
+import { COPY_COLUMNS, copyRows } from './copy-rows';
 import { PredictionLogEntity } from './prediction-log.entity';
 import { PredictionRecord } from './prediction-record';
 
@@ -11,9 +16,11 @@ export abstract class PredictionLogRepository {
   abstract findById(id: string): Promise<PredictionRecord | undefined>;
 }
 
-// One JSON document for the whole batch, expanded server-side: half the client CPU per row of
-// unnest() over 15 typed arrays, which pg escapes element by element (measured in BENCHMARKS.md).
-// A JSON null becomes SQL NULL in every column.
+const COPY = `COPY prediction_log (${COPY_COLUMNS.join(', ')}) FROM STDIN`;
+const UNIQUE_VIOLATION = '23505';
+
+// The fallback when COPY meets an id that exists: one JSON document for the whole batch, expanded
+// server-side, skipping what is there. A JSON null becomes SQL NULL in every column.
 const INSERT = `
 INSERT INTO prediction_log (id, created_at, model_name, model_version, status, error_class, inputs, metadata,
   outputs, predicted_label, predicted_value, latency_ms, request_id, trace_id, source)
@@ -54,12 +61,23 @@ export class TypeOrmPredictionLogRepository extends PredictionLogRepository {
     super();
   }
 
+  /**
+   * COPY, which Postgres takes with about a third less CPU per row than the INSERT below
+   * (BENCHMARKS.md). COPY cannot skip existing ids, so a batch that holds one (a journal replay,
+   * or a write whose success never reached us) fails as a whole and goes through the INSERT.
+   */
   async insertMany(records: PredictionRecord[]): Promise<number> {
     if (records.length === 0) return 0;
-    const batch = JSON.stringify(records.map(toJsonRow));
     const runner = this.dataSource.createQueryRunner();
     try {
-      const result = await runner.query(INSERT, [batch], true);
+      const client = (await runner.connect()) as PoolClient;
+      try {
+        await copy(client, copyRows(records));
+        return records.length;
+      } catch (err) {
+        if ((err as { code?: unknown }).code !== UNIQUE_VIOLATION) throw err;
+      }
+      const result = await runner.query(INSERT, [JSON.stringify(records.map(toJsonRow))], true);
       return result.affected ?? records.length;
     } finally {
       await runner.release();
@@ -70,4 +88,27 @@ export class TypeOrmPredictionLogRepository extends PredictionLogRepository {
     const row = await this.dataSource.getRepository(PredictionLogEntity).findOneBy({ id });
     return row ? { ...row, metadata: row.metadata ?? null } : undefined;
   }
+}
+
+// the pg instrumentation traces queries but not COPY streams: this is its span, in its conventions
+const COPY_SPAN = {
+  kind: SpanKind.CLIENT,
+  attributes: {
+    'db.system.name': 'postgresql',
+    'db.operation.name': 'COPY',
+    'db.collection.name': 'prediction_log',
+    'db.query.text': COPY,
+  },
+};
+
+function copy(client: PoolClient, body: string): Promise<void> {
+  // like the pg instrumentation here (requireParentSpan), no trace of its own for untraced work
+  const span = trace.getActiveSpan() ? tracer.startSpan('COPY prediction_log', COPY_SPAN) : undefined;
+  const done = new Promise<void>((resolve, reject) => {
+    const stream = client.query(copyFrom(COPY));
+    stream.on('error', reject);
+    stream.on('finish', () => resolve());
+    stream.end(body);
+  });
+  return span ? endWith(span, done) : done;
 }
