@@ -19,4 +19,4 @@ COPY --from=build /app/dist ./dist
 COPY models ./models
 USER node
 EXPOSE 3000
-CMD ["node", "--require", "./dist/src/instrumentation.js", "dist/src/main.js"]
+CMD ["node", "--max-semi-space-size=64", "--require", "./dist/src/instrumentation.js", "dist/src/main.js"]

@@ -26,7 +26,7 @@ const parseEnv = (s) =>
     (s || '')
       .split(',')
       .filter(Boolean)
-      .map((kv) => kv.split('=')),
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
   );
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -3,6 +3,7 @@
 // DATABASE_URL it starts an embedded Postgres in ./.data so one command gives a working service.
 const { spawn, execFileSync } = require('node:child_process');
 const { startEmbeddedPostgres } = require('./lib/embedded-db');
+const { SERVER_ARGS } = require('./lib/server-args');
 
 async function main() {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
@@ -16,7 +17,7 @@ async function main() {
     env.DATABASE_URL = embedded.url;
     process.stdout.write(`sightline: no DATABASE_URL, using embedded Postgres on 127.0.0.1:${port}\n`);
   }
-  const child = spawn(process.execPath, ['--require', './dist/src/instrumentation.js', 'dist/src/main.js'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     env,
     stdio: 'inherit',
   });

@@ -13,7 +13,8 @@ const common = {
   MODELS_DIR: path.join(ROOT, 'models'),
   DEFAULT_MODEL: 'loan-risk',
 };
-const sightline = ['--require', './dist/src/instrumentation.js', 'dist/src/main.js'];
+// started exactly as `npm start` starts it
+const sightline = require('../../scripts/lib/server-args').SERVER_ARGS;
 
 /** `key` a, b or c; `outDir` holds logs and the journal; `otlpPort` the span sink of run a. */
 function target(key, { dbUrl, outDir, otlpPort }) {

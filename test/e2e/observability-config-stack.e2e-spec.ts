@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dashboards, readYaml, ROOT } from '../utils/observability-files';
+import { SERVER_ARGS } from '../../scripts/lib/server-args';
 
 // Docker cannot run here, so docker-compose.yml and the configs it mounts are checked by reading
 // them: every file a service mounts exists, and every host, port and URL one side names is what the
@@ -120,9 +121,8 @@ describe('observability config: the docker compose stack', () => {
     expect(copied.length).toBeGreaterThan(4);
     for (const source of copied)
       expect({ source, exists: existsSync(join(ROOT, source)) }).toEqual({ source, exists: true });
-    expect(dockerfile).toContain(
-      'CMD ["node", "--require", "./dist/src/instrumentation.js", "dist/src/main.js"]',
-    );
+    // the same command as `npm start`
+    expect(dockerfile).toContain(`CMD ${JSON.stringify(['node', ...SERVER_ARGS])}`.replace(/","/g, '", "'));
     for (const f of ['src/instrumentation.ts', 'src/main.ts']) expect(existsSync(join(ROOT, f))).toBe(true);
   });
 
