@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Span } from '@opentelemetry/api';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
-import { ATTR, endWith, inSpanAsync, SPAN, tracer } from '../telemetry/tracing';
+import { ATTR, inActiveSpan, inSpanAsync, SPAN } from '../telemetry/tracing';
 import { InferenceContext, ProtocolInferenceLog } from './observability/protocol-log';
 import { LoadedVersion, ProtocolModels } from './protocol-models';
 import { InferenceBody, ParsedInferRequest } from './request/infer-request';
@@ -45,8 +45,8 @@ export class ProtocolInferenceService {
     ctx: InferenceContext,
   ): Promise<EncodedResponse> {
     const attributes = { [ATTR.modelName]: name, [ATTR_PROTOCOL]: 'v2' };
-    return tracer.startActiveSpan(V2_INFER_SPAN, { attributes }, (span) =>
-      endWith(span, this.inferInSpan(span, name, version, body, ctx)),
+    return inActiveSpan(V2_INFER_SPAN, attributes, (span) =>
+      this.inferInSpan(span, name, version, body, ctx),
     );
   }
 

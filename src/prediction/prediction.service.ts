@@ -13,7 +13,7 @@ import { Sanitizer } from '../common/sanitize/sanitizer';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { rememberTraceParent } from '../telemetry/trace-parent';
-import { ATTR, endWith, inSpan, inSpanAsync, MAX_IDS_ON_SPAN, SPAN, tracer } from '../telemetry/tracing';
+import { ATTR, inActiveSpan, inSpan, inSpanAsync, MAX_IDS_ON_SPAN, SPAN } from '../telemetry/tracing';
 import { ModelRegistry } from '../model-registry/model-registry.service';
 import { ServableVersion } from '../model-registry/model-version';
 import { decodeOutputs } from '../model-registry/output-decoder';
@@ -60,8 +60,8 @@ export class PredictionService {
     body: PredictRequestDto,
     ctx: RequestContext,
   ): Promise<PredictResponseDto | BatchPredictResponseDto> {
-    return tracer.startActiveSpan(SPAN.predict, (span) =>
-      endWith(span, this.predictInSpan(span, name, version, body, ctx)),
+    return inActiveSpan(SPAN.predict, undefined, (span) =>
+      this.predictInSpan(span, name, version, body, ctx),
     );
   }
 

@@ -56,8 +56,31 @@ export function failSpan(span: Span, err: unknown): void {
   }
 }
 
+/**
+ * The active span when it is not recorded (a request sampled out): its children would not be
+ * recorded either, so request-path steps run in it instead of creating spans to throw away.
+ * Span creation is most of what tracing costs an unsampled request (BENCHMARKS.md).
+ */
+function unrecorded(): Span | undefined {
+  const active = trace.getActiveSpan();
+  return active && !active.isRecording() ? active : undefined;
+}
+
+/** Runs a request's work in a new active span that ends when the work settles. */
+export function inActiveSpan<T>(
+  name: string,
+  attributes: Attributes | undefined,
+  fn: (span: Span) => Promise<T>,
+): Promise<T> {
+  const skip = unrecorded();
+  if (skip) return fn(skip);
+  return tracer.startActiveSpan(name, { attributes }, (span) => endWith(span, fn(span)));
+}
+
 /** Runs a synchronous step inside a child span of the active one. */
 export function inSpan<T>(name: string, fn: (span: Span) => T): T {
+  const skip = unrecorded();
+  if (skip) return fn(skip);
   const span = tracer.startSpan(name);
   try {
     return fn(span);
@@ -101,6 +124,7 @@ export function sampledTraceId(sc: SpanContext | undefined = activeSpanContext()
 
 /** Runs an asynchronous step in a child span of the active one; a synchronous throw counts too. */
 export function inSpanAsync<T>(name: string, fn: () => Promise<T>, attributes?: Attributes): Promise<T> {
+  if (unrecorded()) return fn();
   const span = tracer.startSpan(name, { attributes });
   let work: Promise<T>;
   try {
