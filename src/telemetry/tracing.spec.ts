@@ -40,6 +40,20 @@ describe('request-path span helpers', () => {
     expect(byName.get('step.async')!.parentSpanContext?.spanId).toBe(active);
   });
 
+  it("make child spans of a caller's sampled span that arrived by traceparent", async () => {
+    const remote = trace.wrapSpanContext({
+      traceId: 'c'.repeat(32),
+      spanId: 'd'.repeat(16),
+      traceFlags: TraceFlags.SAMPLED,
+      isRemote: true,
+    });
+    const { result } = await context.with(trace.setSpan(ROOT_CONTEXT, remote), steps);
+    expect(result).toBe(3);
+    const spans = exporter.getFinishedSpans();
+    expect(spans.map((s) => s.name).sort()).toEqual(['step.active', 'step.async', 'step.sync']);
+    expect(spans.every((s) => s.spanContext().traceId === 'c'.repeat(32))).toBe(true);
+  });
+
   it('make no span under a request that was sampled out, and hand its span to the work', async () => {
     const unsampled = trace.wrapSpanContext({
       traceId: 'a'.repeat(32),

@@ -57,13 +57,14 @@ export function failSpan(span: Span, err: unknown): void {
 }
 
 /**
- * The active span when it is not recorded (a request sampled out): its children would not be
- * recorded either, so request-path steps run in it instead of creating spans to throw away.
- * Span creation is most of what tracing costs an unsampled request (BENCHMARKS.md).
+ * The active span when its trace is sampled out: with the parent-based samplers its children would
+ * not be recorded either, so request-path steps run in it instead of creating spans to throw away.
+ * Span creation is most of what tracing costs an unsampled request (BENCHMARKS.md). The sampled
+ * flag, not isRecording(), decides: a caller's sampled span, propagated in, is never recording here.
  */
 function unrecorded(): Span | undefined {
   const active = trace.getActiveSpan();
-  return active && !active.isRecording() ? active : undefined;
+  return active && !(active.spanContext().traceFlags & TraceFlags.SAMPLED) ? active : undefined;
 }
 
 /** Runs a request's work in a new active span that ends when the work settles. */
