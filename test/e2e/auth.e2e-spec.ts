@@ -112,8 +112,19 @@ describe('API keys and scopes (e2e)', () => {
     expect((await call('GET', '/v1/models', p)).statusCode).toBe(403);
     expect((await call('GET', `/v1/predictions/${named.json().prediction_id}`, p)).statusCode).toBe(403);
     expect((await call('GET', '/v1/admin/keys', p)).statusCode).toBe(403);
+    // Fastify's automatic HEAD route carries its GET route's scope: admin, not read
+    expect((await call('HEAD', '/v1/admin/keys', reader.key)).statusCode).toBe(403);
+    // refused before the body is read: a forbidden call learns nothing from a broken body either
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/v1/models/house-price/predict',
+      headers: { authorization: `Bearer ${p}`, 'content-type': 'application/json' },
+      payload: '{"features": ',
+    });
+    expect(broken.statusCode).toBe(403);
 
     expect((await call('GET', '/v1/models', reader.key)).statusCode).toBe(200);
+    expect((await call('HEAD', '/v1/models', reader.key)).statusCode).toBe(200);
     expect((await call('GET', `/v1/predictions/${named.json().prediction_id}`, reader.key)).statusCode).toBe(
       200,
     );
