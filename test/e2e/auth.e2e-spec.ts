@@ -24,7 +24,7 @@ describe('API keys and scopes (e2e)', () => {
   let admin: CreatedKey;
 
   const call = (
-    method: 'GET' | 'POST' | 'DELETE',
+    method: 'GET' | 'HEAD' | 'POST' | 'DELETE',
     url: string,
     key?: string,
     payload?: object,
