@@ -1,12 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import {
-  context,
-  isSpanContextValid,
-  propagation,
-  ROOT_CONTEXT,
-  trace,
-  TraceFlags,
-} from '@opentelemetry/api';
+import { Context, context, isSpanContextValid, propagation, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from 'pino';
 import { AppConfig } from '../config/app-config';
@@ -31,15 +24,11 @@ const QUIET_ROUTES = /^\/(metrics|health)(\/|$)/;
  * The caller's W3C traceparent, for when no server span exists (the HTTP instrumentation is off,
  * or the app runs in-process as in the tests): Sightline's own spans still join the caller's trace.
  */
-function remoteParent(headers: IncomingHttpHeaders, telemetry: RequestTelemetry) {
+function remoteParent(headers: IncomingHttpHeaders): Context | undefined {
   if (headers.traceparent === undefined) return undefined;
   const remote = propagation.extract(ROOT_CONTEXT, headers);
   const sc = trace.getSpanContext(remote);
-  if (!sc || !isSpanContextValid(sc)) return undefined;
-  telemetry.traceId = sc.traceId;
-  telemetry.spanId = sc.spanId;
-  telemetry.sampled = (sc.traceFlags & TraceFlags.SAMPLED) !== 0;
-  return remote;
+  return sc && isSpanContextValid(sc) ? remote : undefined;
 }
 
 /**
@@ -59,14 +48,15 @@ export function installHttpTelemetry(app: NestFastifyApplication, logger: Logger
   fastify.addHook('onRequest', (req, reply, done) => {
     const telemetry: RequestTelemetry = { requestId: String(req.id), sampled: false };
     // with the SDK loaded the HTTP server span is active here, already joined to any traceparent
-    const sc = activeSpanContext();
+    const server = activeSpanContext();
+    const remote = server ? undefined : remoteParent(req.headers);
+    const sc = server ?? (remote && trace.getSpanContext(remote));
     if (sc) {
       telemetry.traceId = sc.traceId;
       telemetry.spanId = sc.spanId;
       telemetry.sampled = sampledTraceId(sc) !== undefined;
+      void reply.header(TRACE_ID_HEADER, sc.traceId);
     }
-    const remote = sc ? undefined : remoteParent(req.headers, telemetry);
-    if (telemetry.traceId) void reply.header(TRACE_ID_HEADER, telemetry.traceId);
     attachTelemetry(req, telemetry);
     requestScope.run(telemetry, () => (remote ? context.with(remote, done) : done()));
   });
