@@ -106,11 +106,7 @@ export class PredictionLogWriter implements OnApplicationBootstrap, OnApplicatio
     if (this.config.predictionLog.enabled === false || records.length === 0) return;
     const { bufferMax, batchSize } = this.config.predictionLog;
     if (!this.journaling && !this.shutDown && this.queue.length + records.length <= bufferMax) {
-      for (const record of records) {
-        this.queue.push(record);
-        this.pending.set(record.id, record);
-      }
-      this.events.queued(records.length, this.queue.length);
+      this.keep(records);
       if (this.queue.length >= batchSize) {
         if (!this.flushing) void this.flush();
         else this.addWriters();
@@ -123,12 +119,17 @@ export class PredictionLogWriter implements OnApplicationBootstrap, OnApplicatio
     const rest = records.slice(journaled);
     // the journal is full: memory holds what it can until replay makes room
     const kept = rest.slice(0, Math.max(0, bufferMax - this.queue.length));
-    for (const record of kept) {
+    if (kept.length > 0) this.keep(kept);
+    if (rest.length > kept.length) this.dropped(rest.length - kept.length);
+  }
+
+  /** Into memory, findable by id until written. */
+  private keep(records: PredictionRecord[]): void {
+    for (const record of records) {
       this.queue.push(record);
       this.pending.set(record.id, record);
     }
-    if (kept.length > 0) this.events.queued(kept.length, this.queue.length);
-    if (rest.length > kept.length) this.dropped(rest.length - kept.length);
+    this.events.queued(records.length, this.queue.length);
   }
 
   private dropped(n: number): void {
