@@ -61,14 +61,12 @@ export class AuthHook implements OnModuleInit, OnApplicationShutdown {
     }
     req.principal = principal;
     // a forbidden call still spends the key's rate, as any other call does
-    if (this.config.rateLimit.rps === 0) return done(this.scopes.check(req, principal));
+    const settle = (verdict?: Verdict): void =>
+      done((verdict && this.limited(reply, verdict)) ?? this.scopes.check(req, principal));
+    if (this.config.rateLimit.rps === 0) return settle();
     const verdict = this.limiter.take(principal.keyId ?? `ip:${req.ip}`);
-    if (!(verdict instanceof Promise))
-      return done(this.limited(reply, verdict) ?? this.scopes.check(req, principal));
-    verdict.then(
-      (v) => done(this.limited(reply, v) ?? this.scopes.check(req, principal)),
-      (err: Error) => done(err),
-    );
+    if (!(verdict instanceof Promise)) return settle(verdict);
+    verdict.then(settle, (err: Error) => done(err));
   }
 
   private limited(reply: FastifyReply, verdict: Verdict): DomainError | undefined {
