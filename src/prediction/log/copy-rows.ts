@@ -1,23 +1,25 @@
 import { PredictionRecord } from './prediction-record';
 
-/** The prediction_log columns in the order copyRows writes them. */
-export const COPY_COLUMNS = [
-  'id',
-  'created_at',
-  'model_name',
-  'model_version',
-  'status',
-  'error_class',
-  'inputs',
-  'metadata',
-  'outputs',
-  'predicted_label',
-  'predicted_value',
-  'latency_ms',
-  'request_id',
-  'trace_id',
-  'source',
+/** The prediction_log columns a write fills, in the order copyRows writes them, with their types. */
+export const LOG_COLUMNS = [
+  ['id', 'uuid'],
+  ['created_at', 'timestamptz'],
+  ['model_name', 'text'],
+  ['model_version', 'text'],
+  ['status', 'text'],
+  ['error_class', 'text'],
+  ['inputs', 'jsonb'],
+  ['metadata', 'jsonb'],
+  ['outputs', 'jsonb'],
+  ['predicted_label', 'text'],
+  ['predicted_value', 'float8'],
+  ['latency_ms', 'float8'],
+  ['request_id', 'text'],
+  ['trace_id', 'text'],
+  ['source', 'text'],
 ] as const;
+
+export const COPY_COLUMNS = LOG_COLUMNS.map(([name]) => name);
 
 const SPECIAL = /[\\\n\r\t]/;
 const SPECIALS = /[\\\n\r\t]/g;
@@ -43,7 +45,8 @@ function json(value: unknown): string {
 
 /**
  * The batch as the body of `COPY prediction_log (COPY_COLUMNS) FROM STDIN`: one line per record,
- * tab-separated, `\N` for NULL. The same values the INSERT path writes (a spec compares the two).
+ * tab-separated, `\N` for NULL. The same values the INSERT fallback writes: the insert e2e spec
+ * (test/e2e/prediction-log-insert) checks what Postgres stores through both.
  */
 export function copyRows(records: readonly PredictionRecord[]): string {
   let out = '';

@@ -5,7 +5,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { endWith, tracer } from '../../telemetry/tracing';
-import { COPY_COLUMNS, copyRows } from './copy-rows';
+import { COPY_COLUMNS, copyRows, LOG_COLUMNS } from './copy-rows';
 import { PredictionLogEntity } from './prediction-log.entity';
 import { PredictionRecord } from './prediction-record';
 
@@ -16,19 +16,14 @@ export abstract class PredictionLogRepository {
   abstract findById(id: string): Promise<PredictionRecord | undefined>;
 }
 
-const COPY = `COPY prediction_log (${COPY_COLUMNS.join(', ')}) FROM STDIN`;
 const UNIQUE_VIOLATION = '23505';
+const NAMES = COPY_COLUMNS.join(', ');
+const COPY = `COPY prediction_log (${NAMES}) FROM STDIN`;
 
 // The fallback when COPY meets an id that exists: one JSON document for the whole batch, expanded
 // server-side, skipping what is there. A JSON null becomes SQL NULL in every column.
-const INSERT = `
-INSERT INTO prediction_log (id, created_at, model_name, model_version, status, error_class, inputs, metadata,
-  outputs, predicted_label, predicted_value, latency_ms, request_id, trace_id, source)
-SELECT id, created_at, model_name, model_version, status, error_class, inputs, metadata,
-  outputs, predicted_label, predicted_value, latency_ms, request_id, trace_id, source
-FROM json_to_recordset($1::json) AS r(id uuid, created_at timestamptz, model_name text, model_version text,
-  status text, error_class text, inputs jsonb, metadata jsonb, outputs jsonb, predicted_label text,
-  predicted_value float8, latency_ms float8, request_id text, trace_id text, source text)
+const INSERT = `INSERT INTO prediction_log (${NAMES}) SELECT ${NAMES}
+FROM json_to_recordset($1::json) AS r(${LOG_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
 ON CONFLICT (id) DO NOTHING`;
 
 // JSON has no NaN or Infinity; Postgres reads float8 from their names, as the array form sent them
