@@ -8,7 +8,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { arg } = require('./lib/args');
+const { arg, envList } = require('./lib/args');
 const { createBenchDatabase, dropBenchDatabase } = require('./lib/db');
 const { load, hasWrk } = require('./lib/load');
 const { singleBodies, batchBodies } = require('./lib/payloads');
@@ -21,13 +21,6 @@ const seconds = Number(arg('seconds', '5'));
 const connections = Number(arg('connections', '32'));
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
-const parseEnv = (s) =>
-  Object.fromEntries(
-    (s || '')
-      .split(',')
-      .filter(Boolean)
-      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
-  );
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
@@ -36,7 +29,7 @@ async function main() {
   const dbUrl = await createBenchDatabase(serverUrl);
   const sink = await startOtlpSink(4399);
   const variants = [1, 2].map((i) => {
-    const extra = parseEnv(arg(`env${i}`));
+    const extra = envList(arg(`env${i}`));
     const dist = arg(`dist${i}`, 'dist');
     const t = target(key, { dbUrl, outDir, otlpPort: 4399 });
     const name = `${i}: ${dist} ${JSON.stringify(extra)}`;

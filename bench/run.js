@@ -12,7 +12,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { arg } = require('./lib/args');
+const { arg, envList } = require('./lib/args');
 const { createBenchDatabase, dropBenchDatabase } = require('./lib/db');
 const { exactPhase, finishLogCheck } = require('./lib/log-check');
 const { load, hasWrk } = require('./lib/load');
@@ -34,12 +34,7 @@ const opts = {
   build: arg('no-build') !== 'true',
   json: arg('json'),
   // e.g. --a-env OTEL_TRACES_SAMPLER=parentbased_traceidratio,OTEL_TRACES_SAMPLER_ARG=0.1
-  aEnv: Object.fromEntries(
-    (arg('a-env') || '')
-      .split(',')
-      .filter(Boolean)
-      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
-  ),
+  aEnv: envList(arg('a-env')),
 };
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const OTLP_PORT = 4399;

@@ -6,4 +6,14 @@ function arg(name, fallback) {
   return next === undefined || next.startsWith('--') ? 'true' : next;
 }
 
-module.exports = { arg };
+/** `NAME=value,NAME=value` as an object; a value may itself contain `=` (e.g. NODE_OPTIONS=--flag=1). */
+function envList(text) {
+  return Object.fromEntries(
+    (text || '')
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
+}
+
+module.exports = { arg, envList };
