@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_MODELS, REPO_ROOT } from '../utils/test-app';
 import { createTestDatabase } from '../utils/test-database';
+import { SERVER_ARGS } from '../../scripts/lib/server-args';
 
 // The auto-instrumentations (http, @fastify/otel, pg) only patch a real process: this suite runs
 // the built server exactly as `npm start` does and receives its spans over OTLP/HTTP (JSON).
@@ -102,7 +103,7 @@ class ServerProcess {
 
   async start(env: Record<string, string>): Promise<void> {
     this.port = await freePort();
-    this.child = spawn(process.execPath, ['--require', './dist/src/instrumentation.js', 'dist/src/main.js'], {
+    this.child = spawn(process.execPath, [...SERVER_ARGS], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(this.port), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,7 @@ import { ensureBuilt, freePort, ManagedProcess, PrometheusApi, waitFor } from '.
 import { ROOT } from './observability-files';
 import { alertmanager, prometheus } from './prom-tools';
 import { createTestDatabase } from './test-database';
+import { SERVER_ARGS } from '../../scripts/lib/server-args';
 
 export interface ReceivedAlert extends WebhookAlert {
   receiver: string;
@@ -67,28 +68,23 @@ export async function startAlertingStack(appEnv: Record<string, string>): Promis
     cleanup.push(db.drop);
     const appPort = await freePort();
     mkdirSync(join(dir, 'journal'));
-    const app = new ManagedProcess(
-      'sightline',
-      process.execPath,
-      ['--require', './dist/src/instrumentation.js', 'dist/src/main.js'],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          NODE_ENV: 'test',
-          HOST: '127.0.0.1',
-          PORT: String(appPort),
-          DATABASE_URL: db.url,
-          MODELS_DIR: join(ROOT, 'models'),
-          LOG_LEVEL: 'warn',
-          SANITIZE_HMAC_KEY: 'test-hmac-key-0123456789',
-          PREDICTION_LOG_FLUSH_INTERVAL_MS: '50',
-          PREDICTION_LOG_JOURNAL_DIR: join(dir, 'journal'),
-          OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${otlpPort}`,
-          OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-          ...appEnv,
-        },
+    const app = new ManagedProcess('sightline', process.execPath, [...SERVER_ARGS], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(appPort),
+        DATABASE_URL: db.url,
+        MODELS_DIR: join(ROOT, 'models'),
+        LOG_LEVEL: 'warn',
+        SANITIZE_HMAC_KEY: 'test-hmac-key-0123456789',
+        PREDICTION_LOG_FLUSH_INTERVAL_MS: '50',
+        PREDICTION_LOG_JOURNAL_DIR: join(dir, 'journal'),
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${otlpPort}`,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        ...appEnv,
       },
-    );
+    });
     processes.push(app);
     cleanup.push(() => app.stop());
     const appUrl = `http://127.0.0.1:${appPort}`;
