@@ -125,6 +125,14 @@ describe('API keys and scopes (e2e)', () => {
 
     expect((await call('GET', '/v1/models', reader.key)).statusCode).toBe(200);
     expect((await call('HEAD', '/v1/models', reader.key)).statusCode).toBe(200);
+
+    // v2 infer needs predict (its route config also carries the protocol's error format) and the model
+    for (const url of ['/v2/models/house-price/infer', '/v2/models/house-price/versions/1/infer'])
+      expect((await call('POST', url, p, {})).statusCode).toBe(403);
+    expect((await call('POST', '/v2/models/loan-risk/infer', reader.key, {})).statusCode).toBe(403);
+    // allowed: the scope check passes and the empty body is the protocol's own 400
+    for (const url of ['/v2/models/loan-risk/infer', '/v2/models/loan-risk/versions/2/infer'])
+      expect((await call('POST', url, p, {})).statusCode).toBe(400);
     expect((await call('GET', `/v1/predictions/${named.json().prediction_id}`, reader.key)).statusCode).toBe(
       200,
     );
