@@ -116,6 +116,15 @@ describe('prediction API (e2e)', () => {
     expect(Object.keys(json.json().paths)).toEqual(
       expect.arrayContaining(['/predict', '/v1/models/{name}/predict', '/v1/predictions/{id}']),
     );
+    // handlers that read params off the request still document them
+    const { paths } = json.json() as {
+      paths: Record<string, { post?: { summary: string; parameters: { name: string; in: string }[] } }>;
+    };
+    const params = (path: string) => paths[path].post!.parameters.map((p) => `${p.in}:${p.name}`).sort();
+    expect(params('/v1/models/{name}/predict')).toEqual(['path:name', 'query:version']);
+    expect(params('/v2/models/{name}/infer')).toEqual(['path:name']);
+    expect(params('/v2/models/{name}/versions/{version}/infer')).toEqual(['path:name', 'path:version']);
+    expect(paths['/v2/models/{name}/versions/{version}/infer'].post!.summary).toMatch(/^Inference: JSON/);
     const page = await t.app.inject({ method: 'GET', url: '/docs' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('swagger-ui');

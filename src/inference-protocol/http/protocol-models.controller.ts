@@ -1,4 +1,14 @@
-import { Controller, Get, HttpCode, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  applyDecorators,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBadRequestResponse,
@@ -21,9 +31,23 @@ import { EncodedResponse } from '../response/infer-response';
 import { ProtocolErrorFilter } from './protocol-error.filter';
 import { PROTOCOL_ROUTE } from './protocol-http';
 
-const INFER_DOCS = {
-  summary: 'Inference: JSON tensors, or the binary tensor extension (Inference-Header-Content-Length)',
-};
+/**
+ * What both infer routes share. Listed in the order they apply: RouteConfig before RequireScope,
+ * which adds the scope to the route config instead of being replaced by it.
+ */
+const InferRoute = () =>
+  applyDecorators(
+    HttpCode(200),
+    RouteConfig(PROTOCOL_ROUTE),
+    RequireScope('predict'),
+    ApiOperation({
+      summary: 'Inference: JSON tensors, or the binary tensor extension (Inference-Header-Content-Length)',
+    }),
+    ApiBody({ schema: { type: 'object' }, examples: { json: { value: INFER_REQUEST_EXAMPLE } } }),
+    ApiOkResponse({ schema: INFER_RESPONSE_SCHEMA }),
+    ApiBadRequestResponse({ type: ProtocolErrorDto }),
+    ApiParam({ name: 'name' }),
+  );
 
 @ApiTags('open inference protocol (v2)')
 @ApiNotFoundResponse({ type: ProtocolErrorDto, description: 'unknown model or version' })
@@ -70,38 +94,27 @@ export class ProtocolModelsController {
   }
 
   @Post(':name/infer')
-  @HttpCode(200)
-  @RequireScope('predict')
-  @RouteConfig(PROTOCOL_ROUTE)
-  @ApiOperation(INFER_DOCS)
-  @ApiBody({ schema: { type: 'object' }, examples: { json: { value: INFER_REQUEST_EXAMPLE } } })
-  @ApiOkResponse({ schema: INFER_RESPONSE_SCHEMA })
-  @ApiBadRequestResponse({ type: ProtocolErrorDto })
-  @ApiParam({ name: 'name' })
-  // params and body read off the request: Nest's param pipes cost the hot path a handful of promises
-  async infer(
+  @InferRoute()
+  infer(
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string | Buffer> {
-    const { name } = req.params as { name: string };
-    return send(reply, await this.inference.infer(name, undefined, req.body, requestContext(req)));
+    return this.inferFrom(req, reply);
   }
 
   @Post(':name/versions/:version/infer')
-  @HttpCode(200)
-  @RequireScope('predict')
-  @RouteConfig(PROTOCOL_ROUTE)
-  @ApiOperation(INFER_DOCS)
-  @ApiBody({ schema: { type: 'object' }, examples: { json: { value: INFER_REQUEST_EXAMPLE } } })
-  @ApiOkResponse({ schema: INFER_RESPONSE_SCHEMA })
-  @ApiBadRequestResponse({ type: ProtocolErrorDto })
-  @ApiParam({ name: 'name' })
+  @InferRoute()
   @ApiParam({ name: 'version' })
-  async inferVersion(
+  inferVersion(
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string | Buffer> {
-    const { name, version } = req.params as { name: string; version: string };
+    return this.inferFrom(req, reply);
+  }
+
+  // params and body read off the request: Nest's param pipes cost the hot path a handful of promises
+  private async inferFrom(req: FastifyRequest, reply: FastifyReply): Promise<string | Buffer> {
+    const { name, version } = req.params as { name: string; version?: string };
     return send(reply, await this.inference.infer(name, version, req.body, requestContext(req)));
   }
 }
