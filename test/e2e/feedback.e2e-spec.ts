@@ -1,15 +1,7 @@
 import { queryDb } from '../utils/test-database';
+import { LOAN_ROW } from '../utils/demo-rows';
 import { startTestApp, TestApp } from '../utils/test-app';
 
-const loanRow = {
-  age: 42,
-  income: 52000,
-  loan_amount: 12000,
-  credit_score: 690,
-  debt_ratio: 0.3,
-  employment: 'employed',
-  home_ownership: 'rent',
-};
 const houseRow = { sqft: 1800, bedrooms: 3, bathrooms: 2, age_years: 12, neighborhood: 'fernwick' };
 const UNKNOWN_ID = '01900000-0000-7000-8000-000000000000';
 
@@ -34,7 +26,7 @@ describe('feedback API (e2e)', () => {
   }
 
   it('stores feedback on a prediction still in the log buffer (201), sanitized, and shows it on the prediction', async () => {
-    const [id] = await predict('loan-risk', [loanRow]);
+    const [id] = await predict('loan-risk', [LOAN_ROW]);
     const res = await send('POST', `/v1/predictions/${id}/feedback`, {
       actual: 'default',
       comment: 'customer jane.doe@example.com called 555-123-4567',
@@ -62,7 +54,7 @@ describe('feedback API (e2e)', () => {
   });
 
   it('answers the same actual again with 200 and the stored record, a different one with 409 naming it', async () => {
-    const [id] = await predict('loan-risk', [loanRow]);
+    const [id] = await predict('loan-risk', [LOAN_ROW]);
     const first = await send('POST', `/v1/predictions/${id}/feedback`, {
       actual: 'repaid',
       comment: 'first',
@@ -88,7 +80,7 @@ describe('feedback API (e2e)', () => {
   });
 
   it('replaces the actual with PUT (200), keeping when the label first arrived; PUT on an unlabelled prediction is 201', async () => {
-    const [id, other] = await predict('loan-risk', [loanRow, { ...loanRow, age: 30 }]);
+    const [id, other] = await predict('loan-risk', [LOAN_ROW, { ...LOAN_ROW, age: 30 }]);
     const first = (await send('POST', `/v1/predictions/${id}/feedback`, { actual: 'repaid' })).json();
     const put = await send('PUT', `/v1/predictions/${id}/feedback`, {
       actual: 'default',
@@ -129,7 +121,7 @@ describe('feedback API (e2e)', () => {
   });
 
   it('422 naming the field for an actual that is not a label, not a finite number, or missing', async () => {
-    const [loan] = await predict('loan-risk', [loanRow]);
+    const [loan] = await predict('loan-risk', [LOAN_ROW]);
     const [house] = await predict('house-price', [houseRow]);
 
     const label = await send('POST', `/v1/predictions/${loan}/feedback`, { actual: 'maybe' });
@@ -169,7 +161,7 @@ describe('feedback API (e2e)', () => {
   });
 
   it('422 for feedback on a failed prediction: it has no output to label', async () => {
-    const bad = await send('POST', '/v1/models/loan-risk/predict', { features: { ...loanRow, age: 7 } });
+    const bad = await send('POST', '/v1/models/loan-risk/predict', { features: { ...LOAN_ROW, age: 7 } });
     expect(bad.statusCode).toBe(422);
     await t.flushLogs();
     const [failed] = await queryDb<{ id: string }>(
@@ -184,7 +176,7 @@ describe('feedback API (e2e)', () => {
   });
 
   it('bulk: one status per item, counts, and one bad item does not reject the others', async () => {
-    const ids = await predict('loan-risk', [loanRow, loanRow, loanRow, loanRow]);
+    const ids = await predict('loan-risk', [LOAN_ROW, LOAN_ROW, LOAN_ROW, LOAN_ROW]);
     await send('POST', `/v1/predictions/${ids[1]}/feedback`, { actual: 'repaid' });
     await send('POST', `/v1/predictions/${ids[2]}/feedback`, { actual: 'repaid' });
     const res = await send('POST', '/v1/feedback', {
@@ -262,7 +254,7 @@ describe('feedback API (e2e)', () => {
       ids.push(
         ...(await predict(
           'loan-risk',
-          Array.from({ length: 1000 }, (_, k) => ({ ...loanRow, age: 20 + (k % 60) })),
+          Array.from({ length: 1000 }, (_, k) => ({ ...LOAN_ROW, age: 20 + (k % 60) })),
         )),
       );
     }
@@ -309,7 +301,7 @@ describe('feedback API (e2e)', () => {
       method: 'POST',
       url: '/v1/models/loan-risk/predict',
       headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ features: loanRow, metadata: { blob: 'x'.repeat(1100 * 1024) } }),
+      payload: JSON.stringify({ features: LOAN_ROW, metadata: { blob: 'x'.repeat(1100 * 1024) } }),
     });
     expect(big.statusCode).toBe(413);
   });

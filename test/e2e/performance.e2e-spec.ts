@@ -1,22 +1,14 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { PerformanceJob } from '../../src/monitoring/performance/performance.job';
 import { queryDb } from '../utils/test-database';
+import { LOAN_ROW } from '../utils/demo-rows';
 import { startTestApp, TestApp } from '../utils/test-app';
 
-const loanRow = {
-  age: 42,
-  income: 52000,
-  loan_amount: 12000,
-  credit_score: 690,
-  debt_ratio: 0.3,
-  employment: 'employed',
-  home_ownership: 'rent',
-};
 const houseRow = { sqft: 1800, bedrooms: 3, bathrooms: 2, age_years: 12, neighborhood: 'fernwick' };
 
 // a spread of applicants, so the model predicts both classes
 const applicants = Array.from({ length: 20 }, (_, i) => ({
-  ...loanRow,
+  ...LOAN_ROW,
   income: 15000 + i * 9000,
   credit_score: 420 + i * 20,
   loan_amount: 40000 - i * 1500,

@@ -1,6 +1,7 @@
 import { FieldError } from '../../src/common/errors/domain-error';
 import { ModelRegistry } from '../../src/model-registry/model-registry.service';
 import { startV2App, v2, V2Response, V2TestApp } from './v2-support';
+import { LOAN_ROW } from '../utils/demo-rows';
 
 // Inference with JSON tensors, written from the Open Inference Protocol REST specification
 // (kserve/open-inference-protocol, specification/protocol/inference_rest.md): request and response
@@ -238,15 +239,7 @@ describe('Open Inference Protocol: inference with JSON tensors (e2e)', () => {
 
   describe('models with a manifest and fixed dimensions', () => {
     it('gives on v2 the probabilities v1 gives for the same encoded row', async () => {
-      const row = {
-        age: 42,
-        income: 52000,
-        loan_amount: 12000,
-        credit_score: 690,
-        debt_ratio: 0.3,
-        employment: 'employed',
-        home_ownership: 'rent',
-      };
+      const row = LOAN_ROW;
       const errors: FieldError[] = [];
       const model = t.app.get(ModelRegistry).version('loan-risk');
       const batch = model.encoder!.encode([row], () => 'features', errors);
