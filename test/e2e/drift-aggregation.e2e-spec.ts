@@ -18,18 +18,9 @@ import { WindowAggregator } from '../../src/monitoring/drift/window/window-aggre
 import { CategoricalWindow, NumericWindow } from '../../src/monitoring/drift/window/window-data';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { createTestDatabase } from '../utils/test-database';
+import { rng } from '../utils/rng';
 
-/** Deterministic PRNG (mulberry32) and a normal sampler. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A normal sampler on the deterministic PRNG. */
 function normal(r: () => number, mean: number, sd: number): number {
   return mean + sd * Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 }

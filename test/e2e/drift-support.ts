@@ -7,18 +7,7 @@ import { uuidv7 } from 'uuidv7';
 import { parseCsv } from '../../src/monitoring/drift/reference/reference-csv';
 import { FeatureDrift } from '../../src/monitoring/drift/report/drift-report.types';
 import { REPO_ROOT } from '../utils/test-app';
-
-/** mulberry32: the same traffic on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../utils/rng';
 
 export const LOAN_NUMERIC = ['age', 'income', 'loan_amount', 'credit_score', 'debt_ratio'];
 export const LOAN_CATEGORICAL = ['employment', 'home_ownership'];

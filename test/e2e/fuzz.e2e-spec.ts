@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppProcess, ensureBuilt, startAppProcess } from '../utils/app-process';
-import { Hostile, plantedPatterns, PLANTED, rng, SCRIPT } from '../utils/hostile';
+import { Hostile, plantedPatterns, PLANTED, SCRIPT } from '../utils/hostile';
+import { rng } from '../utils/rng';
 import { createTestDatabase, queryDb } from '../utils/test-database';
 import { LOAN_ROW as row, HOUSE_ROW as house } from '../utils/demo-rows';
 

@@ -4,18 +4,6 @@
  * and the logs the test asserts.
  */
 
-/** mulberry32: tiny, seedable, good enough to pick cases. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Personal data planted in requests: none of it may reach a table or a log line as written. */
 export const PLANTED = {
   emails: ['fuzz.victim@example.org', 'Fuzz.Victim+tag@sub.example.co.uk', 'josé.fuzzvictim@exämple.com'],

@@ -13,17 +13,7 @@ import { numericProfile } from '../reference/profile-builder';
 import { NumericPlan, planFeature } from './feature-plan';
 import { NumericBuckets } from './numeric-buckets';
 import { emptyNumericWindow, NumericWindow } from './window-data';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../../../test/utils/rng';
 
 const feature: MonitoredFeature = {
   name: 'x',
