@@ -1,6 +1,6 @@
-import { DomainError } from '../../common/errors/domain-error';
 import { decodeBinary, encodeBinary } from './binary-codec';
 import { datatypeInfo, Datatype } from './datatypes';
+import { domainMessage } from '../../../test/utils/domain-message';
 
 const info = (dt: Datatype) => datatypeInfo(dt)!;
 const decode = (dt: Datatype, bytes: Buffer, shape: number[]) =>
@@ -24,16 +24,6 @@ function lengthPrefixed(...items: (string | Buffer)[]): Buffer {
   );
 }
 
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DomainError);
-    return (err as DomainError).message;
-  }
-  throw new Error('expected a validation error');
-}
-
 describe('decodeBinary', () => {
   it('reads little-endian elements from an unaligned slice', () => {
     const body = Buffer.concat([Buffer.from([9]), Buffer.from(Float32Array.of(1.5, -2).buffer)]);
@@ -47,25 +37,25 @@ describe('decodeBinary', () => {
   });
 
   it('rejects sizes that do not match the shape, bad booleans and bad BYTES', () => {
-    expect(message(() => decode('FP32', Buffer.alloc(7), [2]))).toBe(
+    expect(domainMessage(() => decode('FP32', Buffer.alloc(7), [2]))).toBe(
       'input "x": binary_data_size is 7 bytes, shape [2] of FP32 needs 8',
     );
-    expect(message(() => decode('BOOL', Buffer.from([1, 2]), [2]))).toMatch(/BOOL element 1 is byte 2/);
-    expect(message(() => decode('BYTES', lengthPrefixed('a'), [2]))).toMatch(
+    expect(domainMessage(() => decode('BOOL', Buffer.from([1, 2]), [2]))).toMatch(/BOOL element 1 is byte 2/);
+    expect(domainMessage(() => decode('BYTES', lengthPrefixed('a'), [2]))).toMatch(
       /ends before BYTES element 1 of 2/,
     );
-    expect(message(() => decode('BYTES', lengthPrefixed('a', 'b'), [1]))).toMatch(
+    expect(domainMessage(() => decode('BYTES', lengthPrefixed('a', 'b'), [1]))).toMatch(
       /its 1 BYTES elements use 5/,
     );
-    expect(message(() => decode('BYTES', lengthPrefixed(Buffer.from([0xff])), [1]))).toMatch(
+    expect(domainMessage(() => decode('BYTES', lengthPrefixed(Buffer.from([0xff])), [1]))).toMatch(
       /not valid UTF-8/,
     );
     // onnxruntime-node would cut the element at the NUL: refused rather than truncated
-    expect(message(() => decode('BYTES', lengthPrefixed('ok', 'a\u0000b'), [2]))).toMatch(
+    expect(domainMessage(() => decode('BYTES', lengthPrefixed('ok', 'a\u0000b'), [2]))).toMatch(
       /BYTES element 1 contains a NUL character/,
     );
     const truncated = lengthPrefixed('abcd').subarray(0, 6);
-    expect(message(() => decode('BYTES', truncated, [1]))).toMatch(/claims 4 bytes, past the end/);
+    expect(domainMessage(() => decode('BYTES', truncated, [1]))).toMatch(/claims 4 bytes, past the end/);
   });
 });
 

@@ -1,20 +1,10 @@
-import { DomainError } from '../../common/errors/domain-error';
 import { datatypeInfo, Datatype } from './datatypes';
 import { decodeJson, encodeJson, plainValues } from './json-codec';
+import { domainMessage } from '../../../test/utils/domain-message';
 
 const info = (dt: Datatype) => datatypeInfo(dt)!;
 const decode = (dt: Datatype, values: unknown[]) =>
   decodeJson(info(dt), values, 'input "x"', 'inputs[0].data');
-
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DomainError);
-    return (err as DomainError).message;
-  }
-  throw new Error('expected a validation error');
-}
 
 describe('decodeJson', () => {
   it('fills the typed array of each datatype', () => {
@@ -56,7 +46,7 @@ describe('decodeJson', () => {
     ['BYTES', 'a\u0000b', /contains a NUL character/],
     ['FP32', [1], /is not a number/],
   ])('rejects %s element %p, naming the input', (dt, value, expected) => {
-    const text = message(() => decode(dt, [value]));
+    const text = domainMessage(() => decode(dt, [value]));
     expect(text).toMatch(/^input "x": data element 0/);
     expect(text).toMatch(expected);
   });
