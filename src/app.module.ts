@@ -11,6 +11,7 @@ import { InferenceProtocolModule } from './inference-protocol/inference-protocol
 import { ModelRegistryModule } from './model-registry/model-registry.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { PredictionModule } from './prediction/prediction.module';
+import { PredictionLogModule } from './prediction-log/prediction-log.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
 
 @Module({})
@@ -24,6 +25,7 @@ export class AppModule {
         TelemetryModule,
         DatabaseModule,
         ModelRegistryModule,
+        PredictionLogModule,
         PredictionModule,
         InferenceProtocolModule,
         FeedbackModule,

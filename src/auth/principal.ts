@@ -1,4 +1,4 @@
-import { Scope } from './scopes';
+import { Scope } from '../common/http/scopes';
 
 /** Who is calling: an API key, or everyone when no key exists (open mode). */
 export interface Principal {

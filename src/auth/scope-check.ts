@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../common/errors/domain-error';
 import { ModelRegistry } from '../model-registry/model-registry.service';
 import { Principal } from './principal';
-import { routeRequirement } from './scopes';
+import { routeRequirement } from '../common/http/scopes';
 
 const MODEL_PARAMS = ['name', 'model', 'model_name'];
 

@@ -1,7 +1,8 @@
 import { Clock } from '../common/clock';
 import { Sanitizer } from '../common/sanitize/sanitizer';
 import { AppConfig } from '../config/app-config';
-import { PredictionLogWriter } from '../prediction/log/prediction-log.writer';
+import { PredictionLog } from '../prediction-log/prediction-log';
+import { PredictionLogReader } from '../prediction-log/read/prediction-log.reader';
 import { BulkFeedbackService } from './bulk-feedback.service';
 import { FeedbackPreparer } from './feedback-preparer';
 import { NewFeedback, PredictionRef, SubmitOutcome } from './feedback.record';
@@ -12,14 +13,17 @@ import { PredictionLookup } from './prediction-lookup';
 const NOW = new Date('2026-11-20T12:00:00Z');
 const id = (n: number) => `0196b1f2-7c1a-7d3e-9a4b-${n.toString(16).padStart(12, '0')}`;
 
-/** A store that knows predictions 0..known-1, with "repaid" already stored for prediction 1. */
+/**
+ * A store that knows predictions 0..known-1 (it stands in for the log's reader too), with
+ * "repaid" already stored for prediction 1.
+ */
 class FakeRepository extends FeedbackRepository {
   lookups = 0;
   statements: NewFeedback[][] = [];
   constructor(private readonly known: number) {
     super();
   }
-  async findPredictions(ids: string[]): Promise<Map<string, PredictionRef>> {
+  async findSummaries(ids: string[]): Promise<Map<string, PredictionRef>> {
     this.lookups++;
     const found = new Map<string, PredictionRef>();
     const wanted = new Set(ids);
@@ -53,7 +57,7 @@ function service(repository: FakeRepository, maxBulkItems = 10_000): BulkFeedbac
   const targets = {
     specFor: () => ({ task: 'classification', labels: ['repaid', 'default'], sanitizeFields: {} }),
   };
-  const writer = { findPending: () => undefined } as unknown as PredictionLogWriter;
+  const log = { ensureWritten: () => Promise.resolve() } as unknown as PredictionLog;
   const preparer = new FeedbackPreparer(
     targets as unknown as ModelTargets,
     new Sanitizer({ hmacKey: 'k'.repeat(16) }),
@@ -63,7 +67,7 @@ function service(repository: FakeRepository, maxBulkItems = 10_000): BulkFeedbac
   return new BulkFeedbackService(
     config,
     repository,
-    new PredictionLookup(writer, repository),
+    new PredictionLookup(log, repository as unknown as PredictionLogReader),
     preparer,
     clock,
   );

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { RequireScope } from '../auth/scopes';
+import { RequireScope } from '../common/http/scopes';
 import { BulkFeedbackRequestDto, BulkFeedbackResponseDto } from './dto/bulk-feedback.dto';
 import { FeedbackRequestDto } from './dto/feedback-request.dto';
 import { FeedbackDto, toFeedbackDto } from './dto/feedback.dto';

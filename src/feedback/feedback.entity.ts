@@ -1,5 +1,5 @@
 import { Check, Column, Entity, ForeignKey, PrimaryColumn, Unique } from 'typeorm';
-import { PredictionLogEntity } from '../prediction/log/prediction-log.entity';
+import { PredictionLogEntity } from '../prediction-log/store/prediction-log.entity';
 
 /**
  * Ground truth for one prediction. At most one row per prediction (a replacement updates it in

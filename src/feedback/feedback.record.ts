@@ -1,3 +1,5 @@
+import { PredictionSummary } from '../prediction-log/read/prediction-log.reader';
+
 /** Stored feedback: exactly one of actualLabel (classification) and actualValue (regression) is set. */
 export interface FeedbackRecord {
   id: string;
@@ -21,14 +23,7 @@ export interface NewFeedback {
 }
 
 /** What feedback needs to know about the prediction it labels. */
-export interface PredictionRef {
-  id: string;
-  modelName: string;
-  modelVersion: string;
-  status: 'success' | 'error';
-  errorClass: string | null;
-  createdAt: Date;
-}
+export type PredictionRef = PredictionSummary;
 
 export type SubmitStatus = 'created' | 'unchanged' | 'conflict';
 

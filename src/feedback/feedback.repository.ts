@@ -1,10 +1,7 @@
-import { FeedbackRecord, NewFeedback, PredictionRef, SubmitOutcome } from './feedback.record';
+import { FeedbackRecord, NewFeedback, SubmitOutcome } from './feedback.record';
 
 /** Port for the feedback store; the service depends on this, the module binds the TypeORM adapter. */
 export abstract class FeedbackRepository {
-  /** The predictions among `ids` that are stored, keyed by id. */
-  abstract findPredictions(ids: string[]): Promise<Map<string, PredictionRef>>;
-
   /**
    * Inserts every item whose prediction has no feedback yet, in one statement. An item whose
    * prediction already has feedback is left alone and reported as unchanged (same actual) or

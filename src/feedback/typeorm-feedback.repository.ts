@@ -2,12 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FeedbackEntity } from './feedback.entity';
-import { FeedbackRecord, NewFeedback, PredictionRef, SubmitOutcome } from './feedback.record';
+import { FeedbackRecord, NewFeedback, SubmitOutcome } from './feedback.record';
 import { FeedbackRepository } from './feedback.repository';
-
-const FIND_PREDICTIONS = `
-SELECT id, model_name, model_version, status, error_class, created_at
-FROM prediction_log WHERE id = ANY($1::uuid[])`;
 
 // One statement for the whole batch. The outer SELECT reads the snapshot from before the INSERT,
 // so for an item that was not inserted it sees the feedback that was already there.
@@ -71,23 +67,6 @@ function toRecord(row: FeedbackRow): FeedbackRecord {
 export class TypeOrmFeedbackRepository extends FeedbackRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
-  }
-
-  async findPredictions(ids: string[]): Promise<Map<string, PredictionRef>> {
-    const found = new Map<string, PredictionRef>();
-    if (ids.length === 0) return found;
-    const rows: Record<string, unknown>[] = await this.dataSource.query(FIND_PREDICTIONS, [ids]);
-    for (const r of rows) {
-      found.set(r.id as string, {
-        id: r.id as string,
-        modelName: r.model_name as string,
-        modelVersion: r.model_version as string,
-        status: r.status as 'success' | 'error',
-        errorClass: r.error_class as string | null,
-        createdAt: r.created_at as Date,
-      });
-    }
-    return found;
   }
 
   async submit(items: NewFeedback[], now: Date): Promise<SubmitOutcome[]> {

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/c
 import { HttpAdapterHost } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { PredictionLogWriter } from '../prediction/log/prediction-log.writer';
+import { PredictionLog } from '../prediction-log/prediction-log';
 
 /**
  * SIGTERM in the right order: stop accepting connections and let in-flight requests finish
@@ -17,7 +17,7 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly adapterHost: HttpAdapterHost,
-    private readonly writer: PredictionLogWriter,
+    private readonly log: PredictionLog,
   ) {}
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
@@ -29,7 +29,7 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
     // closing twice is harmless: Nest closes the adapter again after this hook
     await Promise.race([this.adapterHost.httpAdapter?.close(), patience]);
     clearTimeout(timer);
-    await this.writer.shutdown();
+    await this.log.close();
     if (signal) this.logger.log('prediction log flushed; shutting down');
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import { PredictionLogWriter } from '../prediction/log/prediction-log.writer';
+import { PredictionLog } from '../prediction-log/prediction-log';
 
 /**
  * The log pipeline's part of readiness. Journaling (Postgres down, or the journal still being
@@ -12,26 +12,27 @@ import { PredictionLogWriter } from '../prediction/log/prediction-log.writer';
 @Injectable()
 export class LogWriterHealthIndicator {
   constructor(
-    private readonly writer: PredictionLogWriter,
+    private readonly log: PredictionLog,
     private readonly indicator: HealthIndicatorService,
   ) {}
 
   check(key = 'prediction_log'): HealthIndicatorResult {
     const check = this.indicator.check(key);
+    const status = this.log.status();
     const details = {
-      queue_depth: this.writer.depth,
-      degraded: this.writer.degraded,
-      journal_depth: this.writer.journalDepth,
-      journal_bytes: this.writer.journalBytes,
-      journal_max_bytes: this.writer.journalMaxBytes,
+      queue_depth: status.queueDepth,
+      degraded: status.degraded,
+      journal_depth: status.journalDepth,
+      journal_bytes: status.journalBytes,
+      journal_max_bytes: status.journalMaxBytes,
     };
-    if (!this.writer.keepingUp) {
+    if (!status.keepingUp) {
       return check.down({
         ...details,
         reason: 'memory buffer and disk journal are full: records are dropped',
       });
     }
-    if (!this.writer.degraded) return check.up(details);
+    if (!status.degraded) return check.up(details);
     return check.up({ ...details, reason: 'Postgres is unavailable or the journal is replaying' });
   }
 }

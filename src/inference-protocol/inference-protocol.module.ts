@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PredictionLogModule } from '../prediction-log/prediction-log.module';
 import { PredictionModule } from '../prediction/prediction.module';
 import { ProtocolHttp } from './http/protocol-http';
 import { ProtocolModelsController } from './http/protocol-models.controller';
@@ -13,7 +14,7 @@ import { ProtocolModels } from './protocol-models';
  * health, server and model metadata, and inference with JSON or binary tensors.
  */
 @Module({
-  imports: [PredictionModule],
+  imports: [PredictionModule, PredictionLogModule],
   controllers: [ProtocolServerController, ProtocolModelsController],
   providers: [
     ProtocolHttp,

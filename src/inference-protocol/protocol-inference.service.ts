@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Span } from '@opentelemetry/api';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
-import { ATTR, inActiveSpan, inSpanAsync, SPAN } from '../telemetry/tracing';
+import { ATTR, inActiveSpan, inSpanAsync, SPAN } from '../common/tracing/tracing';
 import { InferenceContext, ProtocolInferenceLog } from './observability/protocol-log';
 import { LoadedVersion, ProtocolModels } from './protocol-models';
 import { InferenceBody, ParsedInferRequest } from './request/infer-request';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequireScope } from '../auth/scopes';
+import { RequireScope } from '../common/http/scopes';
 import { ModelCardDto, ModelListDto, toModelCardDto } from './dto/model-card.dto';
 import { ModelRegistry } from './model-registry.service';
 

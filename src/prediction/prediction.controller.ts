@@ -10,7 +10,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { RequireScope } from '../auth/scopes';
+import { RequireScope } from '../common/http/scopes';
 import { requestContext } from '../common/http/request-context';
 import { FeedbackRepository } from '../feedback/feedback.repository';
 import { PredictRequestDto } from './dto/predict-request.dto';

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Span } from '@opentelemetry/api';
 import { uuidv7 } from '../common/ids/uuidv7';
+import { PredictionLog } from '../prediction-log/prediction-log';
+import { PredictionRecord } from '../prediction-log/record/prediction-record';
+import { PredictionRecordFactory, RecordContext } from '../prediction-log/record/record-factory';
 import { Clock } from '../common/clock';
 import { assertUuid } from '../common/uuid';
 import {
@@ -9,22 +12,16 @@ import {
   PredictionNotFoundError,
   ValidationFailedError,
 } from '../common/errors/domain-error';
-import { Sanitizer } from '../common/sanitize/sanitizer';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { rememberTraceParent } from '../telemetry/trace-parent';
-import { ATTR, inActiveSpan, inSpan, inSpanAsync, MAX_IDS_ON_SPAN, SPAN } from '../telemetry/tracing';
+import { ATTR, inActiveSpan, inSpan, inSpanAsync, MAX_IDS_ON_SPAN, SPAN } from '../common/tracing/tracing';
 import { ModelRegistry } from '../model-registry/model-registry.service';
 import { ServableVersion } from '../model-registry/model-version';
 import { decodeOutputs } from '../model-registry/output-decoder';
 import { BatchPredictResponseDto, PredictResponseDto } from './dto/predict-response.dto';
 import { PredictRequestDto } from './dto/predict-request.dto';
 import { InferenceRunner } from './inference-runner';
-import { PredictionLogRepository } from './log/prediction-log.repository';
-import { PredictionLogWriter } from './log/prediction-log.writer';
-import { PredictionRecord } from './log/prediction-record';
 import { PredictionEvents } from './prediction.events';
-import { toRecords, failureRecord } from './prediction.mapper';
 
 export interface RequestContext {
   requestId: string | null;
@@ -37,9 +34,8 @@ export class PredictionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: ModelRegistry,
     private readonly runner: InferenceRunner,
-    private readonly writer: PredictionLogWriter,
-    private readonly repository: PredictionLogRepository,
-    private readonly sanitizer: Sanitizer,
+    private readonly log: PredictionLog,
+    private readonly records: PredictionRecordFactory,
     private readonly clock: Clock,
     private readonly events: PredictionEvents,
   ) {}
@@ -116,35 +112,27 @@ export class PredictionService {
       decoded = decodeOutputs(model.manifest, fetches, batch.rows);
     } catch (err) {
       this.events.failed(model.name, model.version, 'inference_failed');
-      this.writer.enqueue(
-        failureRecord(
-          this.sanitizer,
-          model,
-          body,
-          'inference_failed',
-          this.clock.now(),
-          this.clock.monotonicMs() - started,
-          ctx,
-        ),
-      );
+      this.logFailure(model, body, 'inference_failed', started, ctx);
       throw new DomainError('inference_failed', (err as Error).message);
     }
     const done = this.clock.monotonicMs();
     const ids = decoded.map(() => uuidv7());
-    const records =
-      this.writer.enabled === false
-        ? []
-        : toRecords(this.sanitizer, model, batch.values, body.metadata, decoded, ids, {
-            createdAt: this.clock.now(),
-            latencyMs: done - started,
-            ...ctx,
-          });
-    inSpan(SPAN.enqueueLog, (enqueue) => {
-      // the batch insert that later writes these records joins this trace (see TracedPredictionLogRepository)
-      const parent = enqueue.isRecording() ? enqueue.spanContext() : undefined;
-      if (parent) for (const r of records) rememberTraceParent(r, parent);
-      this.writer.enqueueAll(records);
-    });
+    if (this.log.enabled) {
+      inSpan(SPAN.enqueueLog, (enqueue) => {
+        const rows = decoded.map((outputs, i) => ({ id: ids[i], inputs: batch.values[i], outputs }));
+        const records = this.records.served(
+          model,
+          // the batch insert that later writes these records joins this trace
+          {
+            ...this.recordContext(ctx, done - started),
+            traceParent: enqueue.isRecording() ? enqueue.spanContext() : undefined,
+          },
+          rows,
+          body.metadata,
+        );
+        this.log.record(records);
+      });
+    }
     if (span.isRecording()) {
       if (ids.length === 1) span.setAttribute(ATTR.predictionId, ids[0]);
       else span.setAttribute(ATTR.predictionIds, ids.slice(0, MAX_IDS_ON_SPAN));
@@ -161,9 +149,30 @@ export class PredictionService {
 
   async find(id: string): Promise<PredictionRecord> {
     assertUuid(id, 'id');
-    const record = this.writer.findPending(id) ?? (await this.repository.findById(id));
+    const record = await this.log.find(id);
     if (!record) throw new PredictionNotFoundError(id);
     return record;
+  }
+
+  private recordContext(ctx: RequestContext, latencyMs: number): RecordContext {
+    return { source: 'v1', requestId: ctx.requestId, traceId: ctx.traceId, latencyMs };
+  }
+
+  /** A rejected or failed attempt is logged with whatever the client sent. */
+  private logFailure(
+    model: ServableVersion,
+    body: PredictRequestDto,
+    errorClass: string,
+    started: number,
+    ctx: RequestContext,
+  ): void {
+    if (!this.log.enabled) return;
+    const inputs =
+      body.instances !== undefined ? { instances: body.instances } : { features: body.features ?? null };
+    const latencyMs = this.clock.monotonicMs() - started;
+    this.log.record([
+      this.records.failed(model, this.recordContext(ctx, latencyMs), errorClass, inputs, body.metadata),
+    ]);
   }
 
   private reject(
@@ -174,17 +183,7 @@ export class PredictionService {
     ctx: RequestContext,
   ): never {
     this.events.failed(model.name, model.version, 'validation_failed');
-    this.writer.enqueue(
-      failureRecord(
-        this.sanitizer,
-        model,
-        body,
-        'validation_failed',
-        this.clock.now(),
-        this.clock.monotonicMs() - started,
-        ctx,
-      ),
-    );
+    this.logFailure(model, body, 'validation_failed', started, ctx);
     // a hostile batch can produce one error per field: the first 100 say enough
     throw new ValidationFailedError(errors.slice(0, 100));
   }

@@ -12,7 +12,7 @@ import {
   RequestTelemetry,
   telemetryOf,
 } from './request-scope';
-import { activeSpanContext, sampledTraceId } from './tracing';
+import { activeSpanContext, sampledTraceId } from '../common/tracing/tracing';
 
 /** The response header that hands the trace id back to the client (documented in docs/observability.md). */
 export const TRACE_ID_HEADER = 'x-trace-id';

@@ -3,7 +3,7 @@ import { Counter, Gauge } from 'prom-client';
 import { Clock } from '../common/clock';
 import { counter } from './metric-kit';
 import { MetricsRegistry } from './metrics.registry';
-import { ATTR, endWith, SPAN, tracer } from './tracing';
+import { ATTR, endWith, SPAN, tracer } from '../common/tracing/tracing';
 
 /** The scheduled jobs Sightline runs; the `job` label takes only these values. */
 export type JobName = 'drift' | 'performance';

@@ -2,7 +2,7 @@ import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 import { LogLevel } from '../config/app-config';
 import { requestScope } from './request-scope';
-import { activeSpanContext } from './tracing';
+import { activeSpanContext } from '../common/tracing/tracing';
 
 /**
  * Correlation fields for the line being written: the request from the request scope, the trace

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram } from 'prom-client';
-import { PredictionLogEvents } from '../prediction/log/prediction-log.events';
+import { PredictionLogEvents } from '../prediction-log/prediction-log.events';
 import { counter, LATENCY_BUCKETS } from './metric-kit';
 import { MetricsRegistry } from './metrics.registry';
 

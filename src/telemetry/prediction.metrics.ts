@@ -4,7 +4,7 @@ import { BatchEvents } from '../prediction/batching/batch-events';
 import { PredictionEvents, PredictionTimings } from '../prediction/prediction.events';
 import { BATCH_BUCKETS, counter, exemplarHistogram, LATENCY_BUCKETS, traceExemplar } from './metric-kit';
 import { MetricsRegistry } from './metrics.registry';
-import { sampledTraceId } from './tracing';
+import { sampledTraceId } from '../common/tracing/tracing';
 
 type ModelLabel = 'model' | 'version';
 

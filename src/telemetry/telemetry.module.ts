@@ -1,5 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, Provider } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { ModelRegistryEvents } from '../model-registry/model-registry.events';
+import { BatchEvents } from '../prediction/batching/batch-events';
+import { PredictionEvents } from '../prediction/prediction.events';
+import { PredictionLogEvents } from '../prediction-log/prediction-log.events';
 import { DbPoolMetrics } from './db-pool.metrics';
 import { HttpMetrics, ModelLabeler } from './http.metrics';
 import { JobMetrics } from './job.metrics';
@@ -13,8 +18,30 @@ import { RuntimeMetrics } from './runtime.metrics';
 import { TracingLifecycle } from './tracing-lifecycle';
 
 /**
- * Metrics, request-scoped log correlation and trace plumbing. Feature modules bind their event
- * ports to the metric classes exported here; the registry loads through ModelRegistryEvents.
+ * A feature's event port bound to its Prometheus implementation, or with METRICS_ENABLED=false to
+ * the port's own no-op class (and its families are never registered). Features never import this
+ * module's code: they inject their port.
+ */
+function metricsPort<T>(port: new () => T, metrics: new (registry: MetricsRegistry) => T): Provider {
+  return {
+    provide: port,
+    inject: [APP_CONFIG, MetricsRegistry],
+    useFactory: (config: AppConfig, registry: MetricsRegistry) =>
+      config.metrics.enabled === false ? new port() : new metrics(registry),
+  };
+}
+
+const PORTS = [
+  metricsPort(ModelRegistryEvents, MetricsModelRegistryEvents),
+  metricsPort(PredictionEvents, MetricsPredictionEvents),
+  metricsPort(BatchEvents, MetricsBatchEvents),
+  metricsPort(PredictionLogEvents, MetricsPredictionLogEvents),
+];
+
+/**
+ * Metrics, request-scoped log correlation and trace plumbing. Every feature's metrics port is
+ * bound here (PORTS), so the features know nothing of prom-client and the metrics switch is one
+ * place.
  */
 @Global()
 @Module({
@@ -25,11 +52,7 @@ import { TracingLifecycle } from './tracing-lifecycle';
     RuntimeMetrics,
     HttpMetrics,
     ModelLabeler,
-    MetricsPredictionEvents,
-    MetricsBatchEvents,
-    MetricsPredictionLogEvents,
-    MetricsModelRegistryEvents,
-    { provide: ModelRegistryEvents, useExisting: MetricsModelRegistryEvents },
+    ...PORTS,
     ModelMetrics,
     DbPoolMetrics,
     JobMetrics,
@@ -39,10 +62,10 @@ import { TracingLifecycle } from './tracing-lifecycle';
     MetricsRegistry,
     HttpMetrics,
     ModelLabeler,
-    MetricsPredictionEvents,
-    MetricsBatchEvents,
-    MetricsPredictionLogEvents,
     ModelRegistryEvents,
+    PredictionEvents,
+    BatchEvents,
+    PredictionLogEvents,
     JobMetrics,
   ],
 })

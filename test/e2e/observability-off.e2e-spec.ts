@@ -45,5 +45,8 @@ describe('PREDICTION_LOG_ENABLED=false and METRICS_ENABLED=false (e2e)', () => {
       .split('\n')
       .filter((l) => /^sightline_(predictions_total|batch_size_count|http_requests_total)\{/.test(l));
     expect(samples).toEqual([]);
+    // every metrics port is switched off, the registry's and the log's included
+    const families = metrics.body.split('\n').filter((l) => l.startsWith('# TYPE '));
+    expect(families.filter((l) => /sightline_(model_load_failures|prediction_log_)/.test(l))).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
-import { PredictionLogWriter } from '../../src/prediction/log/prediction-log.writer';
+import { PredictionLogWriter } from '../../src/prediction-log/prediction-log.writer';
 import { DEMO_MODELS } from '../utils/test-app';
 import { createTestDatabase, queryDb } from '../utils/test-database';
 import { TcpProxy } from '../utils/tcp-proxy';

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { Clock } from '../../src/common/clock';
-import { PredictionLogRepository } from '../../src/prediction/log/prediction-log.repository';
-import { PredictionRecord } from '../../src/prediction/log/prediction-record';
+import { PredictionLogRepository } from '../../src/prediction-log/store/prediction-log.repository';
+import { PredictionRecord } from '../../src/prediction-log/record/prediction-record';
 import { REPO_ROOT, startTestApp, TestApp } from '../utils/test-app';
+import { logRecord } from '../utils/log-records';
 
 /*
  * The performance figures against scikit-learn. scripts/performance_fixtures.py wrote the rows and
@@ -56,7 +57,7 @@ function expectClose(actual: unknown, expected: number, what: string): void {
 function record(c: FixtureCase, row: FixtureRow, id: string): PredictionRecord {
   const failed = row.kind === 'failed';
   const classification = c.task === 'classification';
-  return {
+  return logRecord({
     id,
     createdAt: new Date(NOW.getTime() - row.age_seconds * 1000),
     modelName: c.model,
@@ -64,15 +65,10 @@ function record(c: FixtureCase, row: FixtureRow, id: string): PredictionRecord {
     status: failed ? 'error' : 'success',
     errorClass: failed ? 'inference_failed' : null,
     inputs: { x: 1 },
-    metadata: null,
     outputs: failed ? null : { prediction: row.prediction!, probabilities: row.probabilities },
     predictedLabel: !failed && classification ? String(row.prediction) : null,
     predictedValue: !failed && !classification ? Number(row.prediction) : null,
-    latencyMs: 1,
-    requestId: null,
-    traceId: null,
-    source: 'v1',
-  };
+  });
 }
 
 describe('model performance against scikit-learn (e2e)', () => {

@@ -1,32 +1,21 @@
-import { uuidv7 } from '../../src/common/ids/uuidv7';
-import { TypeOrmPredictionLogRepository } from '../../src/prediction/log/prediction-log.repository';
-import { PredictionRecord } from '../../src/prediction/log/prediction-record';
+import { TypeOrmPredictionLogRepository } from '../../src/prediction-log/store/prediction-log.repository';
+import { PredictionRecord } from '../../src/prediction-log/record/prediction-record';
 import { queryDb } from '../utils/test-database';
 import { startTestApp, TestApp } from '../utils/test-app';
+import { logRecord } from '../utils/log-records';
+import { uuidv7 } from '../../src/common/ids/uuidv7';
 
 function record(overrides: Partial<PredictionRecord> = {}): PredictionRecord {
-  return {
-    id: uuidv7(),
-    createdAt: new Date('2026-11-23T12:34:56.789Z'),
-    modelName: 'loan-risk',
-    modelVersion: '2',
-    status: 'success',
-    errorClass: null,
+  return logRecord({
     inputs: {
       age: 42,
       employment: 'employed',
       note: 'quotes " and \\ and {braces}, ünïcödé 🚀, tab\there, line\nbreak, cr\r, \\N and \\.',
     },
-    metadata: null,
-    outputs: { prediction: 'repaid', probabilities: { repaid: 0.9, default: 0.1 } },
-    predictedLabel: 'repaid',
-    predictedValue: null,
     latencyMs: 1.25,
     requestId: 'req-1',
-    traceId: null,
-    source: 'v1',
     ...overrides,
-  };
+  });
 }
 
 /** The batched write (COPY, or the INSERT fallback for ids that exist) stores every value as given. */
@@ -55,6 +44,9 @@ describe(`${TypeOrmPredictionLogRepository.name} (e2e)`, () => {
       requestId: null,
       traceId: '0af7651916cd43dd8448eb211c80319c',
       source: 'v2',
+      route: 'shadow',
+      primaryId: uuidv7(),
+      cached: true,
     });
     const regression = record({
       modelName: 'house-price',
@@ -68,14 +60,18 @@ describe(`${TypeOrmPredictionLogRepository.name} (e2e)`, () => {
 
     expect(await repository.insertMany([success, failure, regression, notANumber])).toBe(4);
     // COPY refuses the existing ids: the INSERT fallback skips them and writes the new one
+    // a journal written before the route columns existed: its records replay with the defaults
     const late = record();
+    delete (late as Partial<PredictionRecord>).route;
+    delete (late as Partial<PredictionRecord>).cached;
+    delete (late as Partial<PredictionRecord>).primaryId;
     expect(await repository.insertMany([success, record({ id: failure.id }), late])).toBe(1);
     expect(await repository.insertMany([late])).toBe(0);
 
     const rows = await queryDb(
       t.databaseUrl,
       `SELECT id, created_at, model_name, model_version, status, error_class, inputs, metadata, outputs,
-              predicted_label, predicted_value, latency_ms, request_id, trace_id, source
+              predicted_label, predicted_value, latency_ms, request_id, trace_id, source, route, primary_id, cached
          FROM prediction_log ORDER BY id`,
     );
     expect(rows).toEqual([
@@ -95,6 +91,9 @@ describe(`${TypeOrmPredictionLogRepository.name} (e2e)`, () => {
         request_id: 'req-1',
         trace_id: null,
         source: 'v1',
+        route: 'stable',
+        primary_id: null,
+        cached: false,
       },
       expect.objectContaining({
         id: failure.id,
@@ -106,6 +105,9 @@ describe(`${TypeOrmPredictionLogRepository.name} (e2e)`, () => {
         request_id: null,
         trace_id: failure.traceId,
         source: 'v2',
+        route: 'shadow',
+        primary_id: failure.primaryId,
+        cached: true,
       }),
       expect.objectContaining({
         id: regression.id,
@@ -114,7 +116,13 @@ describe(`${TypeOrmPredictionLogRepository.name} (e2e)`, () => {
         outputs: { prediction: 312345.5 },
       }),
       expect.objectContaining({ id: notANumber.id, predicted_value: Number.NaN }),
-      expect.objectContaining({ id: late.id, inputs: success.inputs }),
+      expect.objectContaining({
+        id: late.id,
+        inputs: success.inputs,
+        route: 'stable',
+        primary_id: null,
+        cached: false,
+      }),
     ]);
     const [{ n }] = await queryDb<{ n: number }>(
       t.databaseUrl,

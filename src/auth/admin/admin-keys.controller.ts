@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyService } from '../keys/api-key.service';
 import { ApiKeyStore } from '../keys/api-key.store';
-import { RequireScope } from '../scopes';
+import { RequireScope } from '../../common/http/scopes';
 import { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto, toApiKeyDto } from './api-key.dto';
 
 @ApiTags('admin')

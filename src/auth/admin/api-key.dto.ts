@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsOptional, IsString } from 'class-validator';
 import { ApiKeyEntity } from '../keys/api-key.entity';
-import { SCOPES } from '../scopes';
+import { SCOPES } from '../../common/http/scopes';
 
 /** Shapes only: ApiKeyService applies the rules, the same ones the CLI gets. */
 export class CreateApiKeyDto {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FieldError, ValidationFailedError, DomainError } from '../../common/errors/domain-error';
 import { maskPatterns } from '../../common/sanitize/patterns';
-import { isScope, Scope, SCOPES } from '../scopes';
+import { isScope, Scope, SCOPES } from '../../common/http/scopes';
 import { generateApiKey } from './api-key';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeyRepository } from './api-key.repository';

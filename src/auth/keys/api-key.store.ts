@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Principal } from '../principal';
-import { Scope, SCOPES } from '../scopes';
+import { Scope, SCOPES } from '../../common/http/scopes';
 import { apiKeyId, hashApiKey, keyMatches } from './api-key';
 import { ApiKeyRepository } from './api-key.repository';
 

@@ -21,7 +21,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RequireScope } from '../../auth/scopes';
+import { RequireScope } from '../../common/http/scopes';
 import { requestContext } from '../../common/http/request-context';
 import { ModelMetadataDto, ModelReadyDto, ProtocolErrorDto } from '../dto/metadata.dto';
 import { INFER_REQUEST_EXAMPLE, INFER_RESPONSE_SCHEMA } from '../dto/infer.examples';

@@ -1,7 +1,7 @@
 import { Controller, Get, Res, UseFilters } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { RequireScope } from '../../auth/scopes';
+import { RequireScope } from '../../common/http/scopes';
 import { ServerLiveDto, ServerMetadataDto, ServerReadyDto } from '../dto/metadata.dto';
 import { ProtocolMetadataService } from '../protocol-metadata.service';
 import { ProtocolErrorFilter } from './protocol-error.filter';

@@ -1,15 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SpanContext } from '@opentelemetry/api';
-import { uuidv7 } from 'uuidv7';
-import { Clock } from '../../common/clock';
-import { Sanitizer } from '../../common/sanitize/sanitizer';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ModelVersion } from '../../model-registry/model-version';
-import { PredictionLogWriter } from '../../prediction/log/prediction-log.writer';
-import { PredictionRecord } from '../../prediction/log/prediction-record';
+import { PredictionLog } from '../../prediction-log/prediction-log';
+import { PredictionRecordFactory, RecordContext } from '../../prediction-log/record/record-factory';
 import { PredictionEvents } from '../../prediction/prediction.events';
-import { rememberTraceParent } from '../../telemetry/trace-parent';
 import { InferenceBody, ParsedInferRequest, ParsedInput } from '../request/infer-request';
 import { OutputTensor } from '../response/infer-response';
 import { summarizeTensor, TensorLogEntry } from '../tensor/summary';
@@ -40,9 +36,8 @@ const MAX_REJECTED_INPUTS = 64;
 export class ProtocolInferenceLog {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly writer: PredictionLogWriter,
-    private readonly sanitizer: Sanitizer,
-    private readonly clock: Clock,
+    private readonly log: PredictionLog,
+    private readonly records: PredictionRecordFactory,
     private readonly events: PredictionEvents,
   ) {}
 
@@ -122,27 +117,20 @@ export class ProtocolInferenceLog {
     timings: InferenceTimings,
     ctx: InferenceContext,
   ): void {
-    const rules = model.manifest?.sanitize.fields;
-    const record: PredictionRecord = {
-      id: uuidv7(),
-      createdAt: this.clock.now(),
-      modelName: model.name,
-      modelVersion: model.version,
-      status,
-      errorClass,
-      inputs: this.sanitizer.sanitize(inputs, rules),
-      metadata: this.sanitizer.sanitize(metadata, rules),
-      // v2 outputs are tensors, not a prediction/label: their summaries live in metadata.outputs
-      outputs: null,
-      predictedLabel: null,
-      predictedValue: null,
-      latencyMs: timings.latencyMs,
+    if (!this.log.enabled) return;
+    const record: RecordContext = {
+      source: 'v2',
       requestId: ctx.requestId,
       traceId: ctx.traceId,
-      source: 'v2',
+      latencyMs: timings.latencyMs,
+      traceParent: ctx.span,
     };
-    this.writer.enqueue(record);
-    if (ctx.span) rememberTraceParent(record, ctx.span);
+    // v2 outputs are tensors, not a prediction/label: their summaries live in metadata.outputs
+    this.log.record([
+      status === 'success'
+        ? this.records.served(model, record, [{ inputs, outputs: null }], metadata)[0]
+        : this.records.failed(model, record, errorClass ?? 'error', inputs, metadata),
+    ]);
   }
 }
 

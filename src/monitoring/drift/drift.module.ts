@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PredictionLogModule } from '../../prediction-log/prediction-log.module';
 import { DriftController } from './drift.controller';
 import { DriftGauges } from './drift.gauges';
 import { DriftLock } from './drift-lock';
@@ -15,6 +16,7 @@ import { WindowAggregator } from './window/window-aggregator';
 
 /** Drift monitoring: reference profiles, runs on request and on a schedule, reports, gauges. */
 @Module({
+  imports: [PredictionLogModule],
   controllers: [DriftController],
   providers: [
     DriftService,

@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { ModelRegistry } from '../../model-registry/model-registry.service';
 import { ServableVersion } from '../../model-registry/model-version';
 import { JobMetrics } from '../../telemetry/job.metrics';
-import { ATTR, endWith, SPAN, tracer } from '../../telemetry/tracing';
+import { ATTR, endWith, SPAN, tracer } from '../../common/tracing/tracing';
 import { parseWindow } from '../performance/window';
 import { DriftLock } from './drift-lock';
 import { DriftService } from './drift.service';

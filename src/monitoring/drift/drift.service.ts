@@ -6,7 +6,7 @@ import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { ModelRegistry } from '../../model-registry/model-registry.service';
 import { ServableVersion } from '../../model-registry/model-version';
-import { ATTR, failSpan, tracer } from '../../telemetry/tracing';
+import { ATTR, failSpan, tracer } from '../../common/tracing/tracing';
 import { DriftGauges } from './drift.gauges';
 import { DriftRunner } from './drift-runner';
 import { ReferenceService } from './reference/reference.service';

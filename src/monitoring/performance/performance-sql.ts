@@ -1,16 +1,16 @@
+import { LABELLED_IN_WINDOW, PREDICTIONS_IN_WINDOW } from '../../prediction-log/read/log-window';
+
 /*
  * The aggregate queries behind the performance figures. Each runs as one statement and returns
  * one row: the labelled predictions of the window are materialised once (a few scalars per row,
  * spilled to disk by Postgres if large) and every figure is a GROUP BY or a sum over them, so
  * the application never holds rows and its memory does not grow with the window.
  *
- * Parameters: $1 model, $2 version, $3 window start (exclusive), $4 window end (inclusive).
+ * Parameters: $1 model, $2 version, $3 window start (exclusive), $4 window end (inclusive), as the
+ * prediction log's read model (LABELLED_IN_WINDOW) takes them.
  */
 
-const IN_WINDOW = `p.model_name = $1 AND p.model_version = $2 AND p.status = 'success'
-    AND p.created_at > $3 AND p.created_at <= $4`;
-
-const COUNT_PREDICTIONS = `(SELECT count(*)::int FROM prediction_log p WHERE ${IN_WINDOW})`;
+const COUNT_PREDICTIONS = PREDICTIONS_IN_WINDOW;
 const MEDIAN_DELAY = `(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY delay) FROM labelled)`;
 
 // Up to this many labels the renormalising sum is written out term by term, which Postgres can
@@ -39,8 +39,7 @@ WITH labelled AS MATERIALIZED (
   FROM (
     SELECT p.predicted_label AS predicted, f.actual_label AS actual, p.outputs->'probabilities' AS probs,
       extract(epoch FROM f.created_at - p.created_at)::float8 AS delay
-    FROM prediction_log p JOIN feedback f ON f.prediction_id = p.id
-    WHERE ${IN_WINDOW} AND f.actual_label IS NOT NULL AND p.predicted_label IS NOT NULL
+    ${LABELLED_IN_WINDOW} AND f.actual_label IS NOT NULL AND p.predicted_label IS NOT NULL
   ) joined
 ), by_score AS (
   SELECT score, count(*) FILTER (WHERE actual = $6::text) AS pos, count(*) FILTER (WHERE actual <> $6::text) AS neg
@@ -68,8 +67,7 @@ export const REGRESSION_SQL = `
 WITH labelled AS MATERIALIZED (
   SELECT f.actual_value AS y, p.predicted_value AS yhat,
     extract(epoch FROM f.created_at - p.created_at)::float8 AS delay
-  FROM prediction_log p JOIN feedback f ON f.prediction_id = p.id
-  WHERE ${IN_WINDOW} AND f.actual_value IS NOT NULL AND p.predicted_value IS NOT NULL
+  ${LABELLED_IN_WINDOW} AND f.actual_value IS NOT NULL AND p.predicted_value IS NOT NULL
 )
 SELECT
   ${COUNT_PREDICTIONS} AS predictions,

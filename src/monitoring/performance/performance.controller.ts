@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequireScope } from '../../auth/scopes';
+import { RequireScope } from '../../common/http/scopes';
 import { PerformanceHistoryQueryDto, PerformanceQueryDto } from './dto/performance-query.dto';
 import {
   ClassificationMetricsDto,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FeedbackDto, toFeedbackDto } from '../../feedback/dto/feedback.dto';
 import { FeedbackRecord } from '../../feedback/feedback.record';
-import { PredictionRecord } from '../log/prediction-record';
+import { PredictionRecord } from '../../prediction-log/record/prediction-record';
 import { ModelRefDto } from './predict-response.dto';
 
 export class PredictionRecordDto {

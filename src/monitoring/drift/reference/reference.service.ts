@@ -8,14 +8,15 @@ import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { ModelVersion, ServableVersion } from '../../../model-registry/model-version';
 import { ModelRegistry } from '../../../model-registry/model-registry.service';
-import { DriftReferenceRepository, LoggedRow } from './drift-reference.repository';
+import { PredictionLogReader, ServedRow } from '../../../prediction-log/read/prediction-log.reader';
+import { DriftReferenceRepository } from './drift-reference.repository';
 import { buildProfile } from './profile-builder';
 import { PREDICTION_COLUMN, StoredReference } from './profile.types';
 import { parseCsv } from './reference-csv';
 
 const key = (v: ModelVersion) => `${v.name}\u0000${v.version}`;
 
-function cell(row: LoggedRow, name: string): unknown {
+function cell(row: ServedRow, name: string): unknown {
   const inputs = row.inputs;
   if (typeof inputs !== 'object' || inputs === null) return null;
   return Object.prototype.hasOwnProperty.call(inputs, name)
@@ -37,6 +38,7 @@ export class ReferenceService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: ModelRegistry,
     private readonly repository: DriftReferenceRepository,
+    private readonly log: PredictionLogReader,
     private readonly clock: Clock,
   ) {}
 
@@ -98,7 +100,8 @@ export class ReferenceService implements OnApplicationBootstrap {
   /** Replaces the version's reference by (a uniform sample of) its logged predictions in [from, to). */
   async fromWindow(v: ServableVersion, from: Date, to: Date): Promise<StoredReference> {
     const limit = this.config.drift.maxSample;
-    const { total, rows } = await this.repository.sampleLog(v.name, v.version, from, to, limit);
+    const window = { modelName: v.name, modelVersion: v.version, from, to };
+    const { total, rows } = await this.log.sampleServed(window, limit);
     if (total === 0) {
       throw new ValidationFailedError(
         [{ field: 'window', message: `holds no successful predictions of ${v.name} version ${v.version}` }],

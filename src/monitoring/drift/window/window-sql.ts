@@ -1,21 +1,9 @@
+import { SqlParams } from '../../../database/sql-params';
+import { LogWindow, servedWindowSql } from '../../../prediction-log/read/log-window';
 import { FeaturePlan, NumericPlan } from './feature-plan';
 
 /** The logged predictions of one model version in [from, to). */
-export interface WindowFilter {
-  modelName: string;
-  modelVersion: string;
-  from: Date;
-  to: Date;
-}
-
-/** Positional parameters, added as the SQL text is built. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
+export type WindowFilter = LogWindow;
 
 /** Aggregation keys pack the feature's position and its bucket/category code into one int8. */
 export const KEY_FEATURE = 2 ** 32;
@@ -49,10 +37,7 @@ export function fromWindow(plans: FeaturePlan[], filter: WindowFilter, params: S
     .map((p) => `${quoteIdent(p.feature.name)} ${p.kind === 'numeric' ? 'float8' : 'text'}`);
   const lateral =
     columns.length > 0 ? ` CROSS JOIN LATERAL jsonb_to_record(p.inputs) AS r(${columns.join(', ')})` : '';
-  return `FROM prediction_log p${lateral}
-    WHERE p.model_name = ${params.add(filter.modelName)} AND p.model_version = ${params.add(filter.modelVersion)}
-      AND p.created_at >= ${params.add(filter.from.toISOString())} AND p.created_at < ${params.add(filter.to.toISOString())}
-      AND p.status = 'success' AND p.source = 'v1'`;
+  return servedWindowSql(filter, params, lateral);
 }
 
 /** The feature's value in a row, typed. */

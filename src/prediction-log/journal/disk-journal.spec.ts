@@ -9,29 +9,20 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PredictionRecord } from '../prediction-record';
+import { PredictionRecord } from '../record/prediction-record';
 import { JournalLockedError } from './dir-lock';
 import { DiskJournal, DiskJournalOptions } from './disk-journal';
 import { encodeRecord } from './record-codec';
+import { logRecord } from '../../../test/utils/log-records';
 
 function record(n: number): PredictionRecord {
-  return {
+  return logRecord({
     id: `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`,
     createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)),
-    modelName: 'loan-risk',
-    modelVersion: '2',
-    status: 'success',
-    errorClass: null,
     inputs: { age: 40 + (n % 10), note: 'ünïcödé \u2028 line' },
-    metadata: null,
-    outputs: { prediction: 'repaid', probabilities: { repaid: 0.9, default: 0.1 } },
-    predictedLabel: 'repaid',
-    predictedValue: null,
     latencyMs: 1.5,
     requestId: `req-${n}`,
-    traceId: null,
-    source: 'v1',
-  };
+  });
 }
 
 const LINE_BYTES = encodeRecord(record(1)).length;

@@ -4,50 +4,37 @@ import { SpanKind, trace } from '@opentelemetry/api';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { endWith, tracer } from '../../telemetry/tracing';
-import { COPY_COLUMNS, copyRows, LOG_COLUMNS } from './copy-rows';
-import { PredictionLogEntity } from './prediction-log.entity';
-import { PredictionRecord } from './prediction-record';
+import { endWith, tracer } from '../../common/tracing/tracing';
+import { PredictionRecord } from '../record/prediction-record';
+import { copyRows } from './copy-rows';
+import { COLUMN_NAMES, columnValue, LOG_COLUMNS } from './log-columns';
 
-/** Port for the prediction log store; the writer and the read API depend on this, not on TypeORM. */
+/** Port for writing the prediction log; the writer depends on this, not on TypeORM. */
 export abstract class PredictionLogRepository {
   /** Inserts the batch; a record whose id already exists is skipped, so replays are harmless. */
   abstract insertMany(records: PredictionRecord[]): Promise<number>;
-  abstract findById(id: string): Promise<PredictionRecord | undefined>;
 }
 
 const UNIQUE_VIOLATION = '23505';
-const NAMES = COPY_COLUMNS.join(', ');
+const NAMES = COLUMN_NAMES.join(', ');
 const COPY = `COPY prediction_log (${NAMES}) FROM STDIN`;
 
 // The fallback when COPY meets an id that exists: one JSON document for the whole batch, expanded
 // server-side, skipping what is there. A JSON null becomes SQL NULL in every column.
 const INSERT = `INSERT INTO prediction_log (${NAMES}) SELECT ${NAMES}
-FROM json_to_recordset($1::json) AS r(${LOG_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
-ON CONFLICT (id) DO NOTHING`;
+FROM json_to_recordset($1::json) AS r(${LOG_COLUMNS.map((c) => `${c.name} ${c.kind}`).join(', ')})
+ON CONFLICT DO NOTHING`;
 
-// JSON has no NaN or Infinity; Postgres reads float8 from their names, as the array form sent them
-const float = (v: number | null): number | string | null =>
-  v === null || Number.isFinite(v) ? v : String(v);
+// JSON has no NaN or Infinity; Postgres reads float8 from their names, as COPY sends them
+const float = (v: unknown): unknown => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
 
 function toJsonRow(r: PredictionRecord): Record<string, unknown> {
-  return {
-    id: r.id,
-    created_at: r.createdAt,
-    model_name: r.modelName,
-    model_version: r.modelVersion,
-    status: r.status,
-    error_class: r.errorClass,
-    inputs: r.inputs ?? {},
-    metadata: r.metadata ?? null,
-    outputs: r.outputs ?? null,
-    predicted_label: r.predictedLabel,
-    predicted_value: float(r.predictedValue),
-    latency_ms: float(r.latencyMs),
-    request_id: r.requestId,
-    trace_id: r.traceId,
-    source: r.source,
-  };
+  const row: Record<string, unknown> = {};
+  for (const column of LOG_COLUMNS) {
+    const value = columnValue(r, column);
+    row[column.name] = column.kind === 'float8' ? float(value) : value;
+  }
+  return row;
 }
 
 @Injectable()
@@ -77,11 +64,6 @@ export class TypeOrmPredictionLogRepository extends PredictionLogRepository {
     } finally {
       await runner.release();
     }
-  }
-
-  async findById(id: string): Promise<PredictionRecord | undefined> {
-    const row = await this.dataSource.getRepository(PredictionLogEntity).findOneBy({ id });
-    return row ? { ...row, metadata: row.metadata ?? null } : undefined;
   }
 }
 

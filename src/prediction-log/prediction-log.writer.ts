@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { PredictionLogJournal } from './journal/journal';
-import { PredictionLogRepository } from './prediction-log.repository';
-import { PredictionRecord } from './prediction-record';
+import { PredictionLogRepository } from './store/prediction-log.repository';
+import { PredictionRecord } from './record/prediction-record';
 import { PredictionLogEvents } from './prediction-log.events';
 
 const MAX_RETRY_DELAY_MS = 2000;

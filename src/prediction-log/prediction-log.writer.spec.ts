@@ -2,12 +2,13 @@ import { ConsoleLogger, Logger } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../config/app-config';
+import { loadConfig } from '../config/app-config';
 import { DiskJournal } from './journal/disk-journal';
 import { PredictionLogEvents } from './prediction-log.events';
-import { PredictionLogRepository } from './prediction-log.repository';
+import { PredictionLogRepository } from './store/prediction-log.repository';
 import { PredictionLogWriter } from './prediction-log.writer';
-import { PredictionRecord } from './prediction-record';
+import { PredictionRecord } from './record/prediction-record';
+import { logRecord } from '../../test/utils/log-records';
 
 /** A database that can be switched off, stores by id like ON CONFLICT DO NOTHING, and counts inserts. */
 class FakeRepository extends PredictionLogRepository {
@@ -30,9 +31,6 @@ class FakeRepository extends PredictionLogRepository {
       this.rows.set(r.id, r);
     }
     return n;
-  }
-  async findById(id: string): Promise<PredictionRecord | undefined> {
-    return this.rows.get(id);
   }
 }
 
@@ -61,23 +59,12 @@ class CountingEvents extends PredictionLogEvents {
 let seq = 0;
 function record(): PredictionRecord {
   const n = ++seq;
-  return {
+  return logRecord({
     id: `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`,
     createdAt: new Date(),
-    modelName: 'loan-risk',
-    modelVersion: '2',
-    status: 'success',
-    errorClass: null,
     inputs: { age: n },
-    metadata: null,
     outputs: { prediction: 'repaid' },
-    predictedLabel: 'repaid',
-    predictedValue: null,
-    latencyMs: 1,
-    requestId: null,
-    traceId: null,
-    source: 'v1',
-  };
+  });
 }
 
 describe(PredictionLogWriter.name, () => {

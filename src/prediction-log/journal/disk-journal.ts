@@ -11,7 +11,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { PredictionRecord } from '../prediction-record';
+import { PredictionRecord } from '../record/prediction-record';
 import { acquireLock } from './dir-lock';
 import { JournalBatch, PredictionLogJournal } from './journal';
 import { decodeRecord, encodeRecord } from './record-codec';

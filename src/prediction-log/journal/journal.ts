@@ -1,4 +1,4 @@
-import { PredictionRecord } from '../prediction-record';
+import { PredictionRecord } from '../record/prediction-record';
 
 /** Records read from the journal; `commit` marks them replayed once Postgres has them. */
 export interface JournalBatch {

@@ -1,9 +1,9 @@
 import { SpanContext, TraceFlags } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { PredictionLogRepository } from '../prediction/log/prediction-log.repository';
-import { PredictionRecord } from '../prediction/log/prediction-record';
-import { rememberTraceParent } from './trace-parent';
+import { PredictionLogRepository } from './prediction-log.repository';
+import { PredictionRecord } from '../record/prediction-record';
+import { rememberTraceParent } from '../../common/tracing/trace-parent';
 import { TracedPredictionLogRepository } from './traced-prediction-log.repository';
 
 const exporter = new InMemorySpanExporter();
@@ -16,9 +16,6 @@ class StoreStub extends PredictionLogRepository {
   insertMany(records: PredictionRecord[]): Promise<number> {
     this.batches.push(records);
     return this.fail ? Promise.reject(new Error('connection refused')) : Promise.resolve(records.length);
-  }
-  findById(): Promise<PredictionRecord | undefined> {
-    return Promise.resolve(undefined);
   }
 }
 

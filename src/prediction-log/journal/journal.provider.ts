@@ -1,7 +1,7 @@
 import { Logger, Provider } from '@nestjs/common';
 import { join } from 'node:path';
-import { AppConfig } from '../../../config/app-config';
-import { APP_CONFIG } from '../../../config/config.module';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { PredictionLogEvents } from '../prediction-log.events';
 import { DiskJournal } from './disk-journal';
 import { PredictionLogJournal } from './journal';

@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import { PredictionRecord } from '../prediction-record';
+import { PredictionRecord } from '../record/prediction-record';
 
 /*
  * One record per line: `<crc32 hex> <json>\n`. JSON.stringify never emits a raw newline, so a

@@ -1,14 +1,27 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** How a request reached the version that answered (the model lifecycle sets it; one version: stable). */
+export const PREDICTION_ROUTES = ['stable', 'canary', 'shadow'] as const;
+export type PredictionRoute = (typeof PREDICTION_ROUTES)[number];
+
+/** What a logged prediction answered: the decoded label or value, with class probabilities. */
+export interface LoggedOutputs {
+  prediction: string | number;
+  probabilities?: Record<string, number>;
+}
 
 /**
- * The prediction log. Ids are UUIDv7, so the primary key grows in time order; the composite index
- * serves "this model, this version, this time window" (drift, performance) and the BRIN index the
- * plain time-range scans at a fraction of a B-tree's size.
+ * The prediction log, and the one definition of its row: the record type, the COPY and INSERT
+ * column lists (store/log-columns.ts) and the journal codec all follow these columns, so a new
+ * column is this file plus a migration. Ids are UUIDv7, so the primary key grows in time order;
+ * the composite index serves "this model, this version, this time window" (drift, performance)
+ * and the BRIN index the plain time-range scans at a fraction of a B-tree's size.
  */
 @Entity({ name: 'prediction_log' })
 @Index('ix_prediction_log_model_time', ['modelName', 'modelVersion', 'createdAt'])
 // BRIN is not expressible in TypeORM metadata: the migration creates it, the schema check leaves it alone
 @Index('brin_prediction_log_created_at', { synchronize: false })
+@Check('ck_prediction_log_route', `route IN ('stable', 'canary', 'shadow')`)
 export class PredictionLogEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_prediction_log' })
   id: string;
@@ -35,7 +48,7 @@ export class PredictionLogEntity {
   metadata: unknown;
 
   @Column({ type: 'jsonb', nullable: true })
-  outputs: { prediction: string | number; probabilities?: Record<string, number> } | null;
+  outputs: LoggedOutputs | null;
 
   @Column({ name: 'predicted_label', type: 'text', nullable: true })
   predictedLabel: string | null;
@@ -54,4 +67,15 @@ export class PredictionLogEntity {
 
   @Column({ type: 'text', default: 'v1' })
   source: 'v1' | 'v2';
+
+  @Column({ type: 'text', default: 'stable' })
+  route: PredictionRoute;
+
+  /** A shadow record's primary prediction: the one the caller was answered with. */
+  @Column({ name: 'primary_id', type: 'uuid', nullable: true })
+  primaryId: string | null;
+
+  /** Answered from the prediction cache rather than by running the model. */
+  @Column({ type: 'boolean', default: false })
+  cached: boolean;
 }

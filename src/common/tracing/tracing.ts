@@ -9,7 +9,7 @@ import {
   TraceFlags,
   Tracer,
 } from '@opentelemetry/api';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError } from '../errors/domain-error';
 
 /**
  * The tracer of Sightline's own spans. Without an SDK (OTEL_SDK_DISABLED=true) this is the API's

@@ -1,8 +1,8 @@
 import { Link, ROOT_CONTEXT, SpanContext, SpanKind, trace } from '@opentelemetry/api';
-import { PredictionLogRepository } from '../prediction/log/prediction-log.repository';
-import { PredictionRecord } from '../prediction/log/prediction-record';
-import { traceParentOf } from './trace-parent';
-import { ATTR, endWith, SPAN, tracer } from './tracing';
+import { PredictionLogRepository } from './prediction-log.repository';
+import { PredictionRecord } from '../record/prediction-record';
+import { traceParentOf } from '../../common/tracing/trace-parent';
+import { ATTR, endWith, SPAN, tracer } from '../../common/tracing/tracing';
 
 // span links beyond this add bytes, not insight
 const MAX_LINKS = 32;
@@ -36,9 +36,5 @@ export class TracedPredictionLogRepository extends PredictionLogRepository {
       trace.setSpanContext(ROOT_CONTEXT, parent),
       (span) => endWith(span, this.inner.insertMany(records)),
     );
-  }
-
-  override findById(id: string): Promise<PredictionRecord | undefined> {
-    return this.inner.findById(id);
   }
 }
