@@ -37,7 +37,7 @@ async function startServer({ name, args, env, readyUrl, logFile, timeoutMs = 60_
     await waitReady(readyUrl, child, timeoutMs);
   } catch (err) {
     child.kill('SIGKILL');
-    throw new Error(`${name}: ${err.message} (see ${logFile})`);
+    throw new Error(`${name}: ${err.message} (see ${logFile})`, { cause: err });
   }
   return {
     pid: child.pid,

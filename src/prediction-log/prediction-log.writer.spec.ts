@@ -232,10 +232,9 @@ describe(PredictionLogWriter.name, () => {
       PREDICTION_LOG_JOURNAL_MAX_BYTES: String(64 * 1024),
     });
     repository.down = true;
-    let accepted = 0;
     for (let i = 0; i < 400; i++) writer.enqueue(record());
     await writer.flush(true);
-    accepted = writer.depth + writer.journalDepth;
+    const accepted = writer.depth + writer.journalDepth;
     expect(writer.journalBytes).toBeLessThanOrEqual(64 * 1024);
     expect(writer.depth).toBe(100);
     expect(events.counts['dropped:journal_full']).toBe(400 - accepted);

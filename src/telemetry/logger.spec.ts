@@ -1,5 +1,5 @@
 import { context, trace, TraceFlags } from '@opentelemetry/api';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { registerTestTracer } from '../../test/utils/test-tracer';
 import { Writable } from 'node:stream';
 import { correlationFields, createRootLogger } from './logger';
 import { requestScope } from './request-scope';
@@ -19,8 +19,10 @@ function capture(): { lines: Record<string, unknown>[]; stream: Writable } {
 
 describe(correlationFields.name, () => {
   // registers the AsyncLocalStorage context manager the SDK uses in production
-  const provider = new NodeTracerProvider();
-  beforeAll(() => provider.register());
+  let provider: ReturnType<typeof registerTestTracer>;
+  beforeAll(() => {
+    provider = registerTestTracer();
+  });
   afterAll(() => provider.shutdown());
 
   it('adds nothing outside a request and a trace', () => {

@@ -1,5 +1,5 @@
-import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
+import { registerTestTracer } from '../utils/test-tracer';
 import { DriftReport } from '../../src/monitoring/drift/report/drift-report.types';
 import { queryDb } from '../utils/test-database';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -17,8 +17,7 @@ import {
 
 const ROWS = 600;
 const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-provider.register();
+const provider = registerTestTracer(exporter);
 
 describe('drift monitoring (e2e)', () => {
   let t: TestApp;

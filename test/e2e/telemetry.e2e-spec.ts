@@ -1,5 +1,5 @@
-import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
+import { registerTestTracer } from '../utils/test-tracer';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +10,7 @@ import { DEMO_MODELS, REPO_ROOT, startTestApp, TestApp } from '../utils/test-app
 
 // a recording tracer, so requests carry sampled traces and the histograms get exemplars
 const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-provider.register();
+const provider = registerTestTracer(exporter);
 
 interface Sample {
   name: string;

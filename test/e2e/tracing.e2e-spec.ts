@@ -1,14 +1,13 @@
 import { SpanStatusCode } from '@opentelemetry/api';
-import { InMemorySpanExporter, ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { InMemorySpanExporter, ReadableSpan } from '@opentelemetry/sdk-trace';
+import { registerTestTracer } from '../utils/test-tracer';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { queryDb } from '../utils/test-database';
 
 // Sightline's own spans, in-process: the SDK's auto-instrumentations (http, pg) cannot patch
 // modules inside jest, so those are checked against the built server in tracing-process.e2e-spec.
 const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-provider.register();
+const provider = registerTestTracer(exporter);
 
 const features = {
   age: 42,

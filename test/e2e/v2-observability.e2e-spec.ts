@@ -1,6 +1,6 @@
 import { SpanStatusCode } from '@opentelemetry/api';
-import { InMemorySpanExporter, ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { InMemorySpanExporter, ReadableSpan } from '@opentelemetry/sdk-trace';
+import { registerTestTracer } from '../utils/test-tracer';
 import { queryDb } from '../utils/test-database';
 import { startV2App, v2, V2TestApp } from './v2-support';
 
@@ -8,8 +8,7 @@ import { startV2App, v2, V2TestApp } from './v2-support';
 // metered (the sightline_* inference families) and traced (sightline.v2.infer) like a v1 one.
 
 const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-provider.register();
+const provider = registerTestTracer(exporter);
 
 const CALLER_TRACE = '0af7651916cd43dd8448eb211c80319c';
 const CALLER_SPAN = 'b7ad6b7169203331';

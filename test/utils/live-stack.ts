@@ -105,7 +105,9 @@ export function ensureBuilt(): void {
     });
   } catch (err) {
     const { stdout, stderr } = err as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`the build (tsc -p tsconfig.build.json) failed:\n${stdout ?? ''}${stderr ?? ''}`);
+    throw new Error(`the build (tsc -p tsconfig.build.json) failed:\n${stdout ?? ''}${stderr ?? ''}`, {
+      cause: err,
+    });
   }
 }
 

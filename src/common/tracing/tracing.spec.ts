@@ -1,11 +1,10 @@
 import { context, ROOT_CONTEXT, Span, trace, TraceFlags } from '@opentelemetry/api';
-import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
+import { registerTestTracer } from '../../test/utils/test-tracer';
 import { inActiveSpan, inSpan, inSpanAsync, tracer } from './tracing';
 
 const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-provider.register();
+const provider = registerTestTracer(exporter);
 
 /** Runs the three helpers the request path uses, one inside the other. */
 async function steps(): Promise<{ seen: Span[]; result: number }> {

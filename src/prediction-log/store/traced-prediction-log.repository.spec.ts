@@ -1,14 +1,13 @@
 import { SpanContext, TraceFlags } from '@opentelemetry/api';
-import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
+import { registerTestTracer } from '../../../test/utils/test-tracer';
 import { PredictionLogRepository } from './prediction-log.repository';
 import { PredictionRecord } from '../record/prediction-record';
 import { rememberTraceParent } from '../../common/tracing/trace-parent';
 import { TracedPredictionLogRepository } from './traced-prediction-log.repository';
 
 const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-provider.register();
+const provider = registerTestTracer(exporter);
 
 class StoreStub extends PredictionLogRepository {
   readonly batches: PredictionRecord[][] = [];

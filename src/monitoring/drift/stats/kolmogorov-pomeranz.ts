@@ -61,7 +61,8 @@ export function kolmognPomeranzCdf(n: number, x: number): number {
   let V0s = 0;
   let V1s = 0;
   let expnt = 0;
-  let [j1, j2] = pomeranzJ1J2(0, n, ll, ceilf, roundf);
+  let j1 = pomeranzJ1J2(0, n, ll, ceilf, roundf)[0];
+  let j2: number;
   for (let i = 1; i < 2 * n + 2; i++) {
     const k1 = j1;
     [V0, V1] = [V1, V0];
