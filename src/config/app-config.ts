@@ -21,6 +21,8 @@ export interface AppConfig {
     /** Under load, how long a batch waits for more rows; a request finding the queue idle never waits. */
     maxDelayMs: number;
   };
+  /** FAST_ASYNC_RESOURCE_BIND=false keeps Node's own AsyncResource.prototype.bind (src/common/perf). */
+  fastAsyncResourceBind: boolean;
   /** METRICS_ENABLED=false: every metric port is a no-op (the bench's "observability off" run). */
   metrics: { enabled: boolean };
   predictionLog: {
@@ -261,6 +263,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxBatchSize: int(env, 'BATCH_MAX_SIZE', 128, 1, 100000),
       maxDelayMs: int(env, 'BATCH_MAX_DELAY_MS', 1, 0, 1000),
     },
+    fastAsyncResourceBind: bool(env, 'FAST_ASYNC_RESOURCE_BIND', true),
     metrics: { enabled: bool(env, 'METRICS_ENABLED', true) },
     predictionLog: {
       enabled: bool(env, 'PREDICTION_LOG_ENABLED', true),
