@@ -4,6 +4,8 @@
 const { spawnSync } = require('node:child_process');
 const { join } = require('node:path');
 const { startEmbeddedPostgres } = require('./lib/embedded-db');
+const { missingTools } = require('./lib/test-tools');
+const { checkNodeVersion } = require('./lib/node-version');
 
 function run(label, cmd, args, env = process.env) {
   process.stdout.write(`\n== ${label}\n`);
@@ -15,6 +17,16 @@ function run(label, cmd, args, env = process.env) {
 }
 
 async function main() {
+  checkNodeVersion();
+  const missing = missingTools();
+  if (missing.length > 0) {
+    const packages = [...new Set(missing.map((t) => t.debianPackage))].join(' ');
+    process.stderr.write(
+      `npm test needs ${missing.map((t) => t.name).join(', ')}, which some tests run for real.\n` +
+        `Install them with:\n  sudo apt-get update && sudo apt-get install -y ${packages}\n`,
+    );
+    process.exit(1);
+  }
   // straight paths: some of these packages do not export their bin files
   const bin = (name) => join(__dirname, '..', 'node_modules', name);
   run('lint', process.execPath, [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0']);

@@ -90,7 +90,8 @@ describe('prediction log through a database outage (e2e)', () => {
     await app.get(PredictionLogWriter).drain(10_000);
 
     expect(failures).toBe(0);
-    expect(duringOutage).toBeGreaterThan(50);
+    // served while the database was unreachable: how many depends on the machine, that some were does not
+    expect(duringOutage).toBeGreaterThan(0);
     const rows = await queryDb<{ id: string }>(db.url, 'SELECT id FROM prediction_log');
     const stored = new Set(rows.map((r) => r.id));
     expect(rows.length).toBe(stored.size);

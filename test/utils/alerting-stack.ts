@@ -41,7 +41,10 @@ function close(server: Server): Promise<void> {
  * Starts everything with test copies of the repo's configs (see alerting-test-configs.ts); `appEnv`
  * adds to the app's environment. Whatever started is stopped again if a later step fails.
  */
-export async function startAlertingStack(appEnv: Record<string, string>): Promise<AlertingStack> {
+export async function startAlertingStack(
+  appEnv: Record<string, string>,
+  latencyObjectiveSeconds?: number,
+): Promise<AlertingStack> {
   if (!prometheus.path || !alertmanager.path) throw new Error('prometheus and alertmanager are required');
   const cleanup: (() => Promise<void> | void)[] = [];
   const stop = async () => {
@@ -108,7 +111,7 @@ export async function startAlertingStack(appEnv: Record<string, string>): Promis
 
     const promPort = await freePort();
     const ruleFile = join(dir, 'sightline.rules.yml');
-    writeFileSync(ruleFile, testRules());
+    writeFileSync(ruleFile, testRules('2s', latencyObjectiveSeconds));
     writeFileSync(
       join(dir, 'prometheus.yml'),
       testPrometheusConfig({ appPort, alertmanagerPort: amPort, ruleFile }),
@@ -137,6 +140,6 @@ export async function startAlertingStack(appEnv: Record<string, string>): Promis
   } catch (err) {
     const output = processes.map((p) => p.tail()).join('\n');
     await stop();
-    throw new Error(`${(err as Error).message}\n${output}`);
+    throw new Error(`${(err as Error).message}\n${output}`, { cause: err });
   }
 }

@@ -43,8 +43,9 @@ export const alertmanager: Tool = {
 };
 
 /**
- * `it`, or `it.skip` with a message naming the Debian package when a tool is missing. Under
- * CI=true nothing is skipped: a missing tool fails the test instead.
+ * `it` when the tools are there; otherwise a test that fails naming the Debian package. Never a
+ * skip: `npm test` checks for every tool before jest starts (scripts/lib/test-tools.js), and a
+ * file run on its own without them fails the same way rather than passing with nothing run.
  */
 export function itWithTools(
   tools: Tool[],
@@ -54,16 +55,10 @@ export function itWithTools(
   const why = missing
     .map((t) => `${t.name} not found: install the Debian package ${t.debianPackage}`)
     .join('; ');
-  if (process.env.CI === 'true') {
-    return (name) =>
-      it(name, () => {
-        throw new Error(`${why} (CI=true requires these tests to run)`);
-      });
-  }
-  return (name, fn) => {
-    process.stderr.write(`skipping "${name}": ${why}\n`);
-    it.skip(`${name} [skipped: ${why}]`, fn);
-  };
+  return (name) =>
+    it(name, () => {
+      throw new Error(why);
+    });
 }
 
 /** Runs a tool to completion; the combined output goes into assertion messages. */
