@@ -113,16 +113,30 @@ export interface ScipyCategorical {
 
 /** scipy (Debian's /usr/bin/python3) on exactly these values: scripts/drift_e2e_fixtures.py. */
 export function scipyFigures(features: ScipyFeature[]): Record<string, ScipyNumeric | ScipyCategorical> {
-  const out = execFileSync('/usr/bin/python3', [join(REPO_ROOT, 'scripts', 'drift_e2e_fixtures.py')], {
-    input: JSON.stringify({ features }),
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return JSON.parse(out.toString('utf8')) as Record<string, ScipyNumeric | ScipyCategorical>;
+  return runScipy({ features }) as Record<string, ScipyNumeric | ScipyCategorical>;
 }
 
-function near(label: string, actual: number | null | undefined, expected: number): string[] {
+/** Benjamini-Hochberg adjusted p-values, as scipy.stats.false_discovery_control gives them. */
+export function scipyBenjaminiHochberg(pValues: number[]): number[] {
+  return (runScipy({ features: [], bh: pValues }) as { __bh__: number[] }).__bh__;
+}
+
+function runScipy(input: object): unknown {
+  const out = execFileSync('/usr/bin/python3', [join(REPO_ROOT, 'scripts', 'drift_e2e_fixtures.py')], {
+    input: JSON.stringify(input),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out.toString('utf8'));
+}
+
+/**
+ * Relative error within 1e-6, all the way down: a p-value of 1e-40 must be right to six digits
+ * too. Only below the smallest normal double (where scipy's own figures lose precision) does the
+ * bound stop shrinking.
+ */
+export function near(label: string, actual: number | null | undefined, expected: number): string[] {
   if (actual === null || actual === undefined) return [`${label}: missing, scipy ${expected}`];
-  const ok = Math.abs(actual - expected) <= 1e-6 * Math.abs(expected) || Math.abs(actual - expected) <= 1e-12;
+  const ok = Math.abs(actual - expected) <= 1e-6 * Math.max(Math.abs(expected), 2.2250738585072014e-308);
   return ok ? [] : [`${label}: ${actual}, scipy ${expected}`];
 }
 
