@@ -9,6 +9,13 @@ import { ATTR, endWith, SPAN, tracer } from '../common/tracing/tracing';
 export type JobName = 'drift' | 'performance';
 
 /**
+ * What one tick of a job did on this replica: ran it, found another replica holding the lock
+ * (`locked`) or having run the slot already (`taken`), found its own previous tick still running
+ * (`busy`), or failed.
+ */
+export type TickOutcome = 'ran' | 'locked' | 'taken' | 'busy' | 'failed';
+
+/**
  * `sightline_job_runs_total` and `sightline_job_last_success_timestamp_seconds`. Jobs either call
  * `succeeded`/`failed` themselves or hand their work to `run`, which also traces it.
  */
@@ -16,6 +23,7 @@ export type JobName = 'drift' | 'performance';
 export class JobMetrics {
   private readonly runs: Counter<'job' | 'outcome'>;
   private readonly lastSuccess: Gauge<'job'>;
+  private readonly ticks: Counter<'job' | 'outcome'>;
 
   constructor(
     metrics: MetricsRegistry,
@@ -32,6 +40,15 @@ export class JobMetrics {
       labelNames: ['job'],
       registers: [metrics.registry],
     });
+    this.ticks = counter(metrics.registry, {
+      name: 'sightline_job_ticks_total',
+      help: 'Timer ticks of each scheduled job on this replica, by what the tick did (ran, locked, taken, busy, failed)',
+      labelNames: ['job', 'outcome'],
+    });
+  }
+
+  ticked(job: JobName, outcome: TickOutcome): void {
+    this.ticks.inc({ job, outcome });
   }
 
   succeeded(job: JobName): void {

@@ -1,22 +1,28 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
+import { registerTestTracer } from '../utils/test-tracer';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
-import { DriftScheduler } from '../../src/monitoring/drift/drift.scheduler';
+import { TickOutcome } from '../../src/telemetry/job.metrics';
+import { MetricsRegistry } from '../../src/telemetry/metrics.registry';
 import { DriftReport } from '../../src/monitoring/drift/report/drift-report.types';
 import { createTestDatabase, queryDb } from '../utils/test-database';
 import { DEMO_MODELS } from '../utils/test-app';
 import { insertLogRows, loanLabels, LOAN_SHIFTED, loanTraffic, metricValue } from './drift-support';
 
 const ROWS = 600;
+
+/** One entry per drift tick a replica counted in sightline_job_ticks_total, by outcome. */
+function ticks(metricsText: string): TickOutcome[] {
+  const counted = metricsText.matchAll(/^sightline_job_ticks_total\{job="drift",outcome="(\w+)"\} (\d+)$/gm);
+  return [...counted].flatMap(([, outcome, n]) => Array<TickOutcome>(Number(n)).fill(outcome as TickOutcome));
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-provider.register();
+const provider = registerTestTracer(exporter);
 const journal = (replica: string) => join(tmpdir(), `sightline-drift-journal-${process.pid}-${replica}`);
 
 /** Two replicas of Sightline on one database, each with a drift scheduler ticking every second. */
@@ -78,9 +84,12 @@ describe('drift scheduler with two replicas (e2e)', () => {
     const metrics = await Promise.all(
       apps.map(async (a) => (await a.inject({ method: 'GET', url: '/metrics' })).body),
     );
-    const outcomes = apps.map((a) => [...a.get(DriftScheduler).outcomes]);
     for (const app of apps) await app.close();
     closed = true;
+    // read once closed: a tick still running at the scrape has finished and counted by now
+    const outcomes = await Promise.all(
+      apps.map(async (a) => ticks(await a.get(MetricsRegistry).registry.metrics())),
+    );
 
     // one report per model version per slot, all of a slot's by one replica
     const slots = await queryDb<{ slot: string; runs: number; versions: number; runners: number }>(

@@ -1,6 +1,6 @@
 import * as ort from 'onnxruntime-node';
-import { EncodedBatch } from '../../model-registry/feature-encoder';
-import { Feeds, Fetches, ModelSession, TensorInfo } from '../../model-registry/onnx-session';
+import { EncodedBatch } from '../../src/model-registry/feature-encoder';
+import { Feeds, Fetches, ModelSession, TensorInfo } from '../../src/model-registry/onnx-session';
 
 /**
  * A session over one input `x` [batch, 2] answering `sum` [batch] (row sums) and `twice`

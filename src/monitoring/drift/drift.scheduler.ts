@@ -5,16 +5,13 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ModelRegistry } from '../../model-registry/model-registry.service';
 import { ServableVersion } from '../../model-registry/model-version';
-import { JobMetrics } from '../../telemetry/job.metrics';
+import { JobMetrics, TickOutcome } from '../../telemetry/job.metrics';
 import { ATTR, endWith, SPAN, tracer } from '../../common/tracing/tracing';
 import { parseWindow } from '../performance/window';
 import { DriftLock } from './drift-lock';
 import { DriftService } from './drift.service';
 
 const INTERVAL_NAME = 'drift';
-
-/** What one tick of this replica did. */
-export type TickOutcome = 'ran' | 'locked' | 'taken' | 'busy' | 'failed';
 
 /**
  * Every DRIFT_INTERVAL_SECONDS, drift over the last DRIFT_WINDOW for every ready model version with
@@ -26,8 +23,6 @@ export type TickOutcome = 'ran' | 'locked' | 'taken' | 'busy' | 'failed';
 export class DriftScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DriftScheduler.name);
   private running?: Promise<TickOutcome>;
-  /** Outcomes of this replica's ticks, for operators and tests. */
-  readonly outcomes: TickOutcome[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -57,7 +52,7 @@ export class DriftScheduler implements OnApplicationBootstrap, OnApplicationShut
   /** One tick; a tick still running on this replica makes the next one a no-op. */
   tick(): Promise<TickOutcome> {
     if (this.running) {
-      this.outcomes.push('busy');
+      this.jobs.ticked('drift', 'busy');
       return Promise.resolve('busy');
     }
     this.running = this.tickOnce()
@@ -66,7 +61,7 @@ export class DriftScheduler implements OnApplicationBootstrap, OnApplicationShut
         return 'failed' as const;
       })
       .then((outcome) => {
-        this.outcomes.push(outcome);
+        this.jobs.ticked('drift', outcome);
         return outcome;
       })
       .finally(() => (this.running = undefined));

@@ -1,5 +1,5 @@
 import { BatchQueue, BatchQueueHooks } from './batch-queue';
-import { FakeSession, rowsOf, sums } from './fake-session';
+import { FakeSession, rowsOf, sums } from '../../../test/utils/fake-session';
 
 interface Run {
   size: number;

@@ -6,7 +6,7 @@ import { ServableVersion } from '../../model-registry/model-version';
 import { BatchEvents } from './batch-events';
 import { fixedBatchReason, resolveBatchLimits } from './batch-limits';
 import { DynamicBatcher } from './dynamic-batcher';
-import { FakeSession, rowsOf, sums } from './fake-session';
+import { FakeSession, rowsOf, sums } from '../../../test/utils/fake-session';
 
 class RecordingEvents extends BatchEvents {
   readonly batches: { model: string; version: string; size: number; waits: number }[] = [];
