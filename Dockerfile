@@ -1,6 +1,6 @@
 # The Sightline image used by docker-compose.yml: compiled with dev dependencies, run with production
 # ones, with the OpenTelemetry SDK loaded before the app (as `npm start` does).
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci
@@ -9,7 +9,7 @@ COPY src ./src
 COPY migrations ./migrations
 RUN npx tsc -p tsconfig.build.json
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production \
     PREDICTION_LOG_JOURNAL_DIR=/var/lib/sightline/journal

@@ -4,8 +4,10 @@
 const { spawn, execFileSync } = require('node:child_process');
 const { startEmbeddedPostgres } = require('./lib/embedded-db');
 const { SERVER_ARGS } = require('./lib/server-args');
+const { checkNodeVersion } = require('./lib/node-version');
 
 async function main() {
+  checkNodeVersion();
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
     stdio: 'inherit',
   });
