@@ -1,6 +1,6 @@
 import { context, ROOT_CONTEXT, Span, trace, TraceFlags } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
-import { registerTestTracer } from '../../test/utils/test-tracer';
+import { registerTestTracer } from '../../../test/utils/test-tracer';
 import { inActiveSpan, inSpan, inSpanAsync, tracer } from './tracing';
 
 const exporter = new InMemorySpanExporter();
