@@ -8,6 +8,10 @@
 // Options: --rounds 3 --duration 10 --warmup 3 --connections 32 --batch-rows 32
 //          --batch-connections 8 --tool wrk|autocannon --only a,b,c --no-build --json out.json
 //          --a-env NAME=value,... (extra environment for server a, e.g. another trace sampler)
+//          --baseline <git ref>   (a) built from that commit, in the same rounds (a0)
+//          --nodes 22,26          (a) on other Node majors too, in the same rounds (a22, a26)
+//          --peers true|false     the FastAPI and Flask tutorial servers (d, e); on when installed
+//          --ceiling-seconds 10   the bare-COPY Postgres ceiling of the batch scenario; 0 skips it
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -20,7 +24,9 @@ const { machine } = require('./lib/machine');
 const { singleBodies, batchBodies } = require('./lib/payloads');
 const { startServer, startOtlpSink } = require('./lib/servers');
 const { printReport } = require('./lib/report');
-const { target, ROOT, MODEL_DIR } = require('./lib/targets');
+const { target, peersInstalled, ROOT, MODEL_DIR } = require('./lib/targets');
+const { prepareBaseline } = require('./lib/baseline');
+const { copyCeiling } = require('./lib/ceiling');
 
 const opts = {
   rounds: Number(arg('rounds', '3')),
@@ -35,7 +41,18 @@ const opts = {
   json: arg('json'),
   // e.g. --a-env OTEL_TRACES_SAMPLER=parentbased_traceidratio,OTEL_TRACES_SAMPLER_ARG=0.1
   aEnv: envList(arg('a-env')),
+  baseline: arg('baseline'),
+  nodes: (arg('nodes') ?? '').split(',').filter(Boolean),
+  peers: arg('peers') === undefined ? peersInstalled() : arg('peers') === 'true',
+  ceilingSeconds: Number(arg('ceiling-seconds', '10')),
 };
+/** The servers of this run, in the order they are started and measured. */
+const keys = [
+  ...(opts.baseline ? ['a0'] : []),
+  ...opts.only,
+  ...opts.nodes.map((m) => `a${m}`),
+  ...(opts.peers ? ['d', 'e'] : []),
+];
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const OTLP_PORT = 4399;
 
@@ -53,6 +70,8 @@ const scenarios = [
     rows: opts.batchRows,
     bodies: batchBodies(MODEL_DIR, opts.batchRows),
     connections: opts.batchConnections,
+    // the tutorial servers answer one row per request, as the tutorials do
+    skip: ['d', 'e'],
   },
 ];
 
@@ -79,6 +98,8 @@ function summarize(runs) {
 async function start(t, outDir) {
   const server = await startServer({
     name: t.label,
+    command: t.command,
+    cwd: t.cwd,
     args: t.args,
     env: { ...t.env, PORT: String(t.port) },
     readyUrl: `http://127.0.0.1:${t.port}${t.readyPath}`,
@@ -87,8 +108,9 @@ async function start(t, outDir) {
   return { ...t, server, url: `http://127.0.0.1:${t.port}/predict`, runs: {}, results: {} };
 }
 
-async function measure(servers, timed) {
+async function measure(all, timed) {
   for (const sc of scenarios) {
+    const servers = all.filter((s) => !(sc.skip ?? []).includes(s.key));
     for (const s of servers) {
       const warm = await load(opts.tool, {
         url: s.url,
@@ -139,6 +161,9 @@ async function main() {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-bench-'));
   const info = machine();
   const dbUrl = await createBenchDatabase(serverUrl);
+  for (const m of opts.nodes) await createBenchDatabase(serverUrl, `_n${m}`);
+  const baseline = opts.baseline && prepareBaseline(opts.baseline);
+  if (baseline) baseline.dbUrl = await createBenchDatabase(serverUrl, '_base');
   const sink = await startOtlpSink(OTLP_PORT);
   process.stdout.write(
     `Sightline bench: ${opts.tool}; ${opts.rounds} alternating rounds of ${opts.duration} s per server and ` +
@@ -149,25 +174,40 @@ async function main() {
   const timed = { okRows: 0, inFlightBound: 0 };
   const runs = {};
   let logCheck;
+  let ceiling;
   try {
-    for (const key of opts.only) {
-      const t = target(key, { dbUrl, outDir, otlpPort: OTLP_PORT });
+    for (const key of keys) {
+      const t = target(key, { dbUrl, outDir, otlpPort: OTLP_PORT, baseline });
       if (key === 'a') Object.assign(t.env, opts.aEnv);
       servers.push(await start(t, outDir));
     }
     await measure(servers, timed);
-    for (const s of servers) runs[s.key] = { results: s.results };
+    for (const s of servers) runs[s.key] = { label: s.label, results: s.results };
     const a = servers.find((s) => s.key === 'a');
     const phase = a && (await exactPhase({ url: a.url, dbUrl, scenarios, timed }));
     // SIGTERM drains the prediction log before the rows are counted
     while (servers.length > 0) await servers.pop().server.stop();
     if (phase) logCheck = { ...(await finishLogCheck(dbUrl, phase)), otlpExports: sink.exports() };
+    // after the count, and with every server stopped: Postgres alone, as (a)'s writer uses it
+    if (runs.a && opts.ceilingSeconds > 0) {
+      process.stdout.write(`Postgres ceiling: bare COPY of (a)'s rows for ${opts.ceilingSeconds} s...\n`);
+      ceiling = await copyCeiling(dbUrl, {
+        connections: Number(opts.aEnv.PREDICTION_LOG_WRITE_CONCURRENCY ?? 2),
+        batchSize: Number(opts.aEnv.PREDICTION_LOG_BATCH_SIZE ?? 1000),
+        seconds: opts.ceilingSeconds,
+      });
+    }
   } finally {
     while (servers.length > 0) await servers.pop().server.stop();
     await sink.close();
     await dropBenchDatabase(serverUrl).catch(() => undefined);
+    for (const m of opts.nodes) await dropBenchDatabase(serverUrl, `_n${m}`).catch(() => undefined);
+    if (baseline) {
+      await dropBenchDatabase(serverUrl, '_base').catch(() => undefined);
+      baseline.stop();
+    }
   }
-  const report = printReport({ opts, info, runs, scenarios, logCheck, loadAfter: os.loadavg() });
+  const report = printReport({ opts, info, runs, scenarios, logCheck, ceiling, loadAfter: os.loadavg() });
   if (opts.json) fs.writeFileSync(opts.json, JSON.stringify(report, null, 2));
   // the targets are reported, not enforced: only lost log records or failed requests fail the run
   process.exitCode = report.ok ? 0 : 1;

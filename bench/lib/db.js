@@ -19,14 +19,15 @@ async function admin(serverUrl, sql) {
   }
 }
 
-async function createBenchDatabase(serverUrl) {
-  await admin(serverUrl, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-  await admin(serverUrl, `CREATE DATABASE ${NAME}`);
-  return withDatabase(serverUrl, NAME);
+/** A fresh `sightline_bench` database (plus `suffix`, for servers that each need their own). */
+async function createBenchDatabase(serverUrl, suffix = '') {
+  await admin(serverUrl, `DROP DATABASE IF EXISTS ${NAME}${suffix} WITH (FORCE)`);
+  await admin(serverUrl, `CREATE DATABASE ${NAME}${suffix}`);
+  return withDatabase(serverUrl, `${NAME}${suffix}`);
 }
 
-async function dropBenchDatabase(serverUrl) {
-  await admin(serverUrl, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+async function dropBenchDatabase(serverUrl, suffix = '') {
+  await admin(serverUrl, `DROP DATABASE IF EXISTS ${NAME}${suffix} WITH (FORCE)`);
 }
 
 /** Rows in the prediction log by status. */

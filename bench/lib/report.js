@@ -1,13 +1,16 @@
 // The table `npm run bench` ends with: requests/s, p50, p99 per server and scenario, the ratios
 // the targets are stated in, and the prediction-log check of run a.
-const TARGETS = { aOverC: 0.7, p99AOverC: 2, aOverB: 0.85 };
+const TARGETS = { aOverC: 0.7, p99AOverC: 2, aOverB: 0.85, aOverBaseline: 1.5, batchOverCeiling: 0.8 };
+const ORDER = ['a0', 'a', 'b', 'c', 'd', 'e'];
+const byOrder = (x, y) => (ORDER.indexOf(x) + 1 || 99) - (ORDER.indexOf(y) + 1 || 99) || x.localeCompare(y);
 
 const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const verdict = (pass) => (pass === undefined ? '' : pass ? 'PASS' : 'MISS');
 
-function printReport({ opts, info, runs, scenarios, logCheck, loadAfter }) {
+function printReport({ opts, info, runs, scenarios, logCheck, ceiling, loadAfter }) {
   const out = (line = '') => process.stdout.write(`${line}\n`);
-  const labels = { a: '(a) Sightline, all on', b: '(b) Sightline, all off', c: '(c) bare node:http + ORT' };
+  const keys = Object.keys(runs).sort(byOrder);
+  const labels = Object.fromEntries(keys.map((k) => [k, runs[k].label]));
   out();
   out(`machine: ${info.cpu}, ${info.memory}, ${info.os}`);
   out(`         node ${info.node}, onnxruntime-node ${info.onnxruntime}`);
@@ -22,7 +25,7 @@ function printReport({ opts, info, runs, scenarios, logCheck, loadAfter }) {
   const rounds = [];
   for (const sc of scenarios) {
     report.scenarios[sc.key] = {};
-    for (const key of ['a', 'b', 'c']) {
+    for (const key of keys) {
       const r = runs[key]?.results[sc.key];
       if (!r) continue;
       report.scenarios[sc.key][key] = r;
@@ -40,11 +43,15 @@ function printReport({ opts, info, runs, scenarios, logCheck, loadAfter }) {
   for (const line of rounds) out(`  ${line}`);
   out();
   for (const sc of scenarios) {
-    const { a, b, c } = report.scenarios[sc.key];
+    const { a, b, c, a0, d, e } = report.scenarios[sc.key];
     const ratios = {
       aOverC: a && c ? a.rps / c.rps : undefined,
       p99AOverC: a && c ? a.p99 / c.p99 : undefined,
       aOverB: a && b ? a.rps / b.rps : undefined,
+      aOverBaseline: a && a0 ? a.rps / a0.rps : undefined,
+      aOverFastapi: a && d ? a.rps / d.rps : undefined,
+      aOverFlask: a && e ? a.rps / e.rps : undefined,
+      rowsOverCeiling: a && ceiling && sc.rows > 1 ? (a.rps * sc.rows) / ceiling.rowsPerSecond : undefined,
     };
     report.ratios[sc.key] = ratios;
     const line = (name, value, target, pass) =>
@@ -59,6 +66,32 @@ function printReport({ opts, info, runs, scenarios, logCheck, loadAfter }) {
     if (ratios.aOverB !== undefined) {
       out(line('throughput a/b', ratios.aOverB, `>= ${TARGETS.aOverB}`, ratios.aOverB >= TARGETS.aOverB));
     }
+    if (ratios.aOverBaseline !== undefined) {
+      const t = TARGETS.aOverBaseline;
+      out(
+        line(
+          `a/a at ${opts.baseline}`.slice(0, 18),
+          ratios.aOverBaseline,
+          `>= ${t}`,
+          ratios.aOverBaseline >= t,
+        ),
+      );
+    }
+    if (ratios.rowsOverCeiling !== undefined) {
+      const t = TARGETS.batchOverCeiling;
+      out(line('rows a/PG ceiling', ratios.rowsOverCeiling, `>= ${t}`, ratios.rowsOverCeiling >= t));
+    }
+    if (ratios.aOverFastapi !== undefined) out(line('a/FastAPI', ratios.aOverFastapi, '', undefined));
+    if (ratios.aOverFlask !== undefined) out(line('a/Flask', ratios.aOverFlask, '', undefined));
+  }
+  if (ceiling) {
+    report.ceiling = ceiling;
+    out();
+    out(
+      `Postgres ceiling: bare COPY of (a)'s rows into prediction_log, ${ceiling.connections} connections, ` +
+        `${ceiling.batchSize}-row batches: ${fmt(ceiling.rowsPerSecond, 0)} rows/s (${ceiling.rows} rows in ` +
+        `${fmt(ceiling.seconds, 1)} s, servers stopped)`,
+    );
   }
   if (logCheck) {
     const c = logCheck;

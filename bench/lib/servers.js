@@ -25,10 +25,14 @@ async function waitReady(url, child, timeoutMs) {
   throw new Error(`not ready at ${url} after ${timeoutMs} ms`);
 }
 
-/** `args` are node arguments; output goes to `logFile` (pino writes one line per request in run a). */
-async function startServer({ name, args, env, readyUrl, logFile, timeoutMs = 60_000 }) {
+/**
+ * `args` are arguments of `command` (this Node unless told otherwise), run in `cwd`; output goes to
+ * `logFile` (pino writes one line per request in run a).
+ */
+async function startServer({ name, command, args, cwd, env, readyUrl, logFile, timeoutMs = 60_000 }) {
   const out = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, args, {
+  const child = spawn(command ?? process.execPath, args, {
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', out, out],
   });
