@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../common/errors/domain-error';
+import { ModelAccess } from '../common/http/model-access';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ApiKeyStore } from './keys/api-key.store';
@@ -60,6 +61,7 @@ export class AuthHook implements OnModuleInit, OnApplicationShutdown {
       return done(unauthorized());
     }
     req.principal = principal;
+    req.modelAccess = principal.models ? new ModelAccess(principal.models) : ModelAccess.ALL;
     // a forbidden call still spends the key's rate, as any other call does
     const settle = (verdict?: Verdict): void =>
       done((verdict && this.limited(reply, verdict)) ?? this.scopes.check(req, principal));

@@ -22,6 +22,7 @@ export class ScopeCheck {
     );
     if (!principal.scopes.has(requirement.scope)) return forbidden();
     if (principal.models) {
+      if (requirement.model === 'all') return forbidden();
       const model = requirement.model === 'default' ? this.registry.defaultModelName() : modelParam(req);
       if (model !== undefined && !principal.models.has(model)) return forbidden();
     }

@@ -1,4 +1,5 @@
 import { Clock } from '../common/clock';
+import { ModelAccess } from '../common/http/model-access';
 import { Sanitizer } from '../common/sanitize/sanitizer';
 import { AppConfig } from '../config/app-config';
 import { PredictionLog } from '../prediction-log/prediction-log';
@@ -76,13 +77,14 @@ function service(repository: FakeRepository, maxBulkItems = 10_000): BulkFeedbac
 describe(BulkFeedbackService.name, () => {
   it('answers every item in request order with one lookup and one statement', async () => {
     const repository = new FakeRepository(3);
-    const result = await service(repository).submit([
+    const items = [
       { prediction_id: id(1), actual: 'default' },
       { prediction_id: id(0), actual: 'default' },
       { prediction_id: id(9), actual: 'default' },
       { prediction_id: id(2), actual: 'nope' },
       { prediction_id: id(1), actual: 'repaid' },
-    ]);
+    ];
+    const result = await service(repository).submit(items, ModelAccess.ALL);
     expect(result.items.map((i) => i.status)).toEqual([
       'conflict',
       'created',
@@ -96,10 +98,20 @@ describe(BulkFeedbackService.name, () => {
     expect(repository.statements.map((s) => s.length)).toEqual([2]);
   });
 
+  it('answers not_found for a prediction of a model the caller may not see, and stores nothing', async () => {
+    const repository = new FakeRepository(3);
+    const items = [{ prediction_id: id(0), actual: 'default' }];
+    const result = await service(repository).submit(items, new ModelAccess(new Set(['other'])));
+    expect(result.items.map((i) => i.status)).toEqual(['not_found']);
+    expect(repository.statements).toEqual([]);
+    const allowed = await service(repository).submit(items, new ModelAccess(new Set(['m'])));
+    expect(allowed.items.map((i) => i.status)).toEqual(['created']);
+  });
+
   it('splits very large requests into statements of 10,000 rows', async () => {
     const repository = new FakeRepository(25_000);
     const items = Array.from({ length: 25_000 }, (_, n) => ({ prediction_id: id(n), actual: 'default' }));
-    const result = await service(repository, 100_000).submit(items);
+    const result = await service(repository, 100_000).submit(items, ModelAccess.ALL);
     expect(repository.statements.map((s) => s.length)).toEqual([10_000, 10_000, 5_000]);
     expect(result.counts.created).toBe(24_999);
     expect(result.counts.conflict).toBe(1);
@@ -107,7 +119,7 @@ describe(BulkFeedbackService.name, () => {
 
   it('refuses more items than FEEDBACK_MAX_BULK_ITEMS before touching the store', async () => {
     const repository = new FakeRepository(0);
-    await expect(service(repository, 2).submit([{}, {}, {}])).rejects.toMatchObject({
+    await expect(service(repository, 2).submit([{}, {}, {}], ModelAccess.ALL)).rejects.toMatchObject({
       code: 'validation_failed',
       errors: [{ field: 'items', message: 'must contain at most 2 items (FEEDBACK_MAX_BULK_ITEMS)' }],
     });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { ModelAccess } from '../common/http/model-access';
 import { ValidationFailedError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -32,7 +33,8 @@ export class BulkFeedbackService {
     private readonly clock: Clock,
   ) {}
 
-  async submit(items: unknown[]): Promise<BulkFeedbackResponseDto> {
+  /** An item on a prediction of a model outside `access` is `not_found`, as an unknown id is. */
+  async submit(items: unknown[], access: ModelAccess): Promise<BulkFeedbackResponseDto> {
     const max = this.config.feedback.maxBulkItems;
     if (items.length > max) {
       throw new ValidationFailedError([
@@ -51,7 +53,7 @@ export class BulkFeedbackService {
       const result = results[index];
       result.prediction_id = p.predictionId;
       const prediction = predictions.get(p.predictionId);
-      if (!prediction) {
+      if (!prediction || !access.allows(prediction.modelName)) {
         result.status = 'not_found';
         continue;
       }

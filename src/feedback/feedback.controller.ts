@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { modelAccessOf } from '../common/http/model-access';
 import { RequireScope } from '../common/http/scopes';
 import { BulkFeedbackRequestDto, BulkFeedbackResponseDto } from './dto/bulk-feedback.dto';
 import { FeedbackRequestDto } from './dto/feedback-request.dto';
@@ -34,9 +35,10 @@ export class FeedbackController {
   async submit(
     @Param('id') id: string,
     @Body() body: FeedbackRequestDto,
+    @Req() req: FastifyRequest,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<FeedbackDto> {
-    return reply(res, await this.feedback.submit(id, body));
+    return reply(res, await this.feedback.submit(id, body, modelAccessOf(req)));
   }
 
   @Put('v1/predictions/:id/feedback')
@@ -46,17 +48,18 @@ export class FeedbackController {
   async replace(
     @Param('id') id: string,
     @Body() body: FeedbackRequestDto,
+    @Req() req: FastifyRequest,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<FeedbackDto> {
-    return reply(res, await this.feedback.replace(id, body));
+    return reply(res, await this.feedback.replace(id, body, modelAccessOf(req)));
   }
 
   @Get('v1/predictions/:id/feedback')
   @RequireScope('read')
   @ApiOperation({ summary: 'The feedback stored for a prediction (404 when there is none)' })
   @ApiOkResponse({ type: FeedbackDto })
-  async get(@Param('id') id: string): Promise<FeedbackDto> {
-    return toFeedbackDto(await this.feedback.get(id));
+  async get(@Param('id') id: string, @Req() req: FastifyRequest): Promise<FeedbackDto> {
+    return toFeedbackDto(await this.feedback.get(id, modelAccessOf(req)));
   }
 
   @Post(BULK_FEEDBACK_PATH)
@@ -64,7 +67,10 @@ export class FeedbackController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record many outcomes; every item gets its own status' })
   @ApiOkResponse({ type: BulkFeedbackResponseDto })
-  submitBulk(@Body() body: BulkFeedbackRequestDto): Promise<BulkFeedbackResponseDto> {
-    return this.bulk.submit(body.items);
+  submitBulk(
+    @Body() body: BulkFeedbackRequestDto,
+    @Req() req: FastifyRequest,
+  ): Promise<BulkFeedbackResponseDto> {
+    return this.bulk.submit(body.items, modelAccessOf(req));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { ModelAccess } from '../common/http/model-access';
 import { DomainError, PredictionNotFoundError, ValidationFailedError } from '../common/errors/domain-error';
 import { FeedbackFields } from './dto/feedback-request.dto';
 import { assertUuid, FeedbackConflictError } from './feedback.errors';
@@ -25,33 +26,47 @@ export class FeedbackService {
   ) {}
 
   /** Stores the first actual; the same actual again is a no-op, a different one a conflict. */
-  async submit(predictionId: string, fields: FeedbackFields): Promise<FeedbackResult> {
-    const item = await this.prepare(predictionId, fields);
+  async submit(predictionId: string, fields: FeedbackFields, access: ModelAccess): Promise<FeedbackResult> {
+    const item = await this.prepare(predictionId, fields, access);
     const [outcome] = await this.repository.submit([item], this.clock.now());
     if (outcome.status === 'conflict') throw new FeedbackConflictError(item.predictionId, outcome.existing!);
-    return { record: await this.get(item.predictionId), created: outcome.status === 'created' };
+    return { record: await this.stored(item.predictionId), created: outcome.status === 'created' };
   }
 
   /** Stores the actual whatever was there before (PUT). */
-  async replace(predictionId: string, fields: FeedbackFields): Promise<FeedbackResult> {
-    const item = await this.prepare(predictionId, fields);
+  async replace(predictionId: string, fields: FeedbackFields, access: ModelAccess): Promise<FeedbackResult> {
+    const item = await this.prepare(predictionId, fields, access);
     return this.repository.replace(item, this.clock.now());
   }
 
-  async get(predictionId: string): Promise<FeedbackRecord> {
+  /** Feedback on a prediction of a model outside `access` is missing, as on a prediction without any. */
+  async get(predictionId: string, access: ModelAccess): Promise<FeedbackRecord> {
     assertUuid(predictionId, 'id');
-    const record = await this.repository.findByPredictionId(predictionId.toLowerCase());
-    if (!record) throw new DomainError('not_found', `Prediction "${predictionId}" has no feedback`);
+    const id = predictionId.toLowerCase();
+    if (access.restricted) {
+      const prediction = (await this.lookup.find([id])).get(id);
+      if (!prediction || !access.allows(prediction.modelName)) throw noFeedback(predictionId);
+    }
+    return this.stored(id, predictionId);
+  }
+
+  private async stored(id: string, asGiven = id): Promise<FeedbackRecord> {
+    const record = await this.repository.findByPredictionId(id);
+    if (!record) throw noFeedback(asGiven);
     return record;
   }
 
-  private async prepare(rawId: string, fields: FeedbackFields): Promise<NewFeedback> {
+  private async prepare(rawId: string, fields: FeedbackFields, access: ModelAccess): Promise<NewFeedback> {
     assertUuid(rawId, 'id');
     const id = rawId.toLowerCase();
     const prediction = (await this.lookup.find([id])).get(id);
-    if (!prediction) throw new PredictionNotFoundError(id);
+    if (!prediction || !access.allows(prediction.modelName)) throw new PredictionNotFoundError(id);
     const prepared = this.preparer.prepare(prediction, fields, 'id');
     if (Array.isArray(prepared)) throw new ValidationFailedError(prepared);
     return prepared;
   }
+}
+
+function noFeedback(predictionId: string): DomainError {
+  return new DomainError('not_found', `Prediction "${predictionId}" has no feedback`);
 }

@@ -1,5 +1,7 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { modelAccessOf } from '../common/http/model-access';
 import { RequireScope } from '../common/http/scopes';
 import { ModelCardDto, ModelListDto, toModelCardDto } from './dto/model-card.dto';
 import { ModelRegistry } from './model-registry.service';
@@ -11,10 +13,16 @@ export class ModelsController {
   constructor(private readonly registry: ModelRegistry) {}
 
   @Get()
-  @ApiOperation({ summary: 'List every model with its versions and load status' })
+  @ApiOperation({ summary: "List the caller's models with their versions and load status" })
   @ApiOkResponse({ type: ModelListDto })
-  list(): ModelListDto {
-    return { models: this.registry.list().map(toModelCardDto) };
+  list(@Req() req: FastifyRequest): ModelListDto {
+    const access = modelAccessOf(req);
+    return {
+      models: this.registry
+        .list()
+        .filter((m) => access.allows(m.name))
+        .map(toModelCardDto),
+    };
   }
 
   @Get(':name')

@@ -10,6 +10,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { modelAccessOf } from '../common/http/model-access';
 import { RequireScope } from '../common/http/scopes';
 import { requestContext } from '../common/http/request-context';
 import { FeedbackRepository } from '../feedback/feedback.repository';
@@ -98,8 +99,8 @@ export class PredictionController {
   @RequireScope('read')
   @ApiOperation({ summary: 'The logged record of one prediction (sanitized inputs, outputs, latency, ids)' })
   @ApiOkResponse({ type: PredictionRecordDto })
-  async get(@Param('id') id: string): Promise<PredictionRecordDto> {
-    const record = await this.predictions.find(id);
+  async get(@Param('id') id: string, @Req() req: FastifyRequest): Promise<PredictionRecordDto> {
+    const record = await this.predictions.find(id, modelAccessOf(req));
     return toPredictionRecordDto(record, await this.feedback.findByPredictionId(record.id));
   }
 }

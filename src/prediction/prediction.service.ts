@@ -5,6 +5,7 @@ import { PredictionLog } from '../prediction-log/prediction-log';
 import { PredictionRecord } from '../prediction-log/record/prediction-record';
 import { PredictionRecordFactory, RecordContext } from '../prediction-log/record/record-factory';
 import { Clock } from '../common/clock';
+import { ModelAccess } from '../common/http/model-access';
 import { assertUuid } from '../common/uuid';
 import {
   DomainError,
@@ -147,10 +148,11 @@ export class PredictionService {
     return isBatch ? { model: ref, predictions: items } : { ...items[0], model: ref };
   }
 
-  async find(id: string): Promise<PredictionRecord> {
+  /** A prediction of a model outside `access` is not found, as an unknown id is: ids cannot be probed. */
+  async find(id: string, access: ModelAccess): Promise<PredictionRecord> {
     assertUuid(id, 'id');
     const record = await this.log.find(id);
-    if (!record) throw new PredictionNotFoundError(id);
+    if (!record || !access.allows(record.modelName)) throw new PredictionNotFoundError(id);
     return record;
   }
 

@@ -7,7 +7,8 @@ import { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto, toApiKeyDt
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@RequireScope('admin')
+// a key limited to some models must not mint one for every model
+@RequireScope('admin', { model: 'all' })
 @Controller('v1/admin/keys')
 export class AdminKeysController {
   constructor(

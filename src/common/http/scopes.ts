@@ -11,9 +11,10 @@ export interface ScopeRequirement {
   scope: Scope;
   /**
    * Which model the route acts on, for keys restricted to some models: `param` (the default)
-   * reads the route's `name`/`model`/`model_name` parameter, `default` means DEFAULT_MODEL.
+   * reads the route's `name`/`model`/`model_name` parameter, `default` means DEFAULT_MODEL, and
+   * `all` marks a route that spans every model (key management), closed to restricted keys.
    */
-  model?: 'param' | 'default';
+  model?: 'param' | 'default' | 'all';
 }
 
 /** Where the requirement sits in a Fastify route's `config` (read by AuthHook). */
