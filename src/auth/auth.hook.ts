@@ -5,32 +5,42 @@ import { DomainError } from '../common/errors/domain-error';
 import { ModelAccess } from '../common/http/model-access';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { AuthEvents, AuthMethod } from './auth.events';
+import { looksLikeJwt, JwtVerifier, TokenVerdict } from './jwt/jwt-verifier';
 import { ApiKeyStore } from './keys/api-key.store';
+import { Principal } from './principal';
 import { isPublicRoute } from './public-routes';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { ScopeCheck } from './scope-check';
 import { Verdict } from './rate-limit/token-bucket';
-import './principal';
 
-/** Every 401 looks the same, so a caller learns nothing about which keys exist. */
-export function unauthorized(): DomainError {
+/** Every 401 looks the same, so a caller learns nothing about which keys or tokens exist. */
+function unauthorized(tokens: boolean): DomainError {
   return new DomainError(
     'unauthorized',
-    'A valid API key is required (Authorization: Bearer <key> or X-API-Key)',
+    tokens
+      ? 'A valid API key or access token is required (Authorization: Bearer <key or token> or X-API-Key)'
+      : 'A valid API key is required (Authorization: Bearer <key> or X-API-Key)',
   );
 }
 
-function presentedKey(req: FastifyRequest): string | undefined {
-  const header = req.headers['x-api-key'];
-  if (typeof header === 'string' && header.length > 0) return header.trim();
+type Done = (err?: Error) => void;
+
+function bearer(req: FastifyRequest): string | undefined {
   const authorization = req.headers.authorization;
   const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
   return match?.[1];
 }
 
+function presentedKey(req: FastifyRequest): string | undefined {
+  const header = req.headers['x-api-key'];
+  if (typeof header === 'string' && header.length > 0) return header.trim();
+  return bearer(req);
+}
+
 /**
  * Authentication, rate limiting and scopes as a Fastify onRequest hook: a request without a
- * valid key, over its rate, or outside its key's scopes is turned away before its body is read
+ * valid key or token, over its rate, or outside its scopes is turned away before its body is read
  * or parsed, and allowed requests pay no Nest guard (a guard costs a handful of promises).
  */
 @Injectable()
@@ -39,8 +49,10 @@ export class AuthHook implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly adapterHost: HttpAdapterHost,
     private readonly keys: ApiKeyStore,
+    private readonly tokens: JwtVerifier,
     private readonly limiter: RateLimiter,
     private readonly scopes: ScopeCheck,
+    private readonly events: AuthEvents,
   ) {}
 
   onModuleInit(): void {
@@ -53,18 +65,52 @@ export class AuthHook implements OnModuleInit, OnApplicationShutdown {
     await this.limiter.close();
   }
 
-  private check(req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void): void {
+  private check(req: FastifyRequest, reply: FastifyReply, done: Done): void {
     if (isPublicRoute(req.routeOptions.url)) return done();
-    const principal = this.keys.authenticate(presentedKey(req));
-    if (!principal) {
-      void reply.header('www-authenticate', 'Bearer realm="sightline"');
-      return done(unauthorized());
+    const token = this.tokens.enabled ? bearer(req) : undefined;
+    if (token !== undefined && req.headers['x-api-key'] === undefined && looksLikeJwt(token)) {
+      this.tokens.verify(token).then(
+        (verdict) => this.afterToken(req, reply, done, verdict),
+        (err: Error) => done(err),
+      );
+      return;
     }
+    const principal = this.keys.authenticate(presentedKey(req));
+    if (!principal) return this.refuse(reply, done, 'api_key');
+    this.admit(req, reply, done, principal, principal.keyId === null ? 'open' : 'api_key');
+  }
+
+  private afterToken(req: FastifyRequest, reply: FastifyReply, done: Done, verdict: TokenVerdict): void {
+    if ('rejected' in verdict) {
+      this.events.tokenRejected(verdict.rejected);
+      return this.refuse(reply, done, 'jwt');
+    }
+    this.admit(req, reply, done, verdict.principal, 'jwt');
+  }
+
+  private refuse(reply: FastifyReply, done: Done, method: AuthMethod): void {
+    this.events.decided(method, 'unauthorized', null);
+    void reply.header('www-authenticate', 'Bearer realm="sightline"');
+    done(unauthorized(this.tokens.enabled));
+  }
+
+  private admit(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    done: Done,
+    principal: Principal,
+    method: AuthMethod,
+  ): void {
     req.principal = principal;
     req.modelAccess = principal.models ? new ModelAccess(principal.models) : ModelAccess.ALL;
     // a forbidden call still spends the key's rate, as any other call does
-    const settle = (verdict?: Verdict): void =>
-      done((verdict && this.limited(reply, verdict)) ?? this.scopes.check(req, principal));
+    const settle = (verdict?: Verdict): void => {
+      const error = (verdict && this.limited(reply, verdict)) ?? this.scopes.check(req, principal);
+      const outcome =
+        error === undefined ? 'allowed' : error.code === 'rate_limited' ? 'rate_limited' : 'forbidden';
+      this.events.decided(method, outcome, principal.keyName);
+      done(error);
+    };
     if (this.config.rateLimit.rps === 0) return settle();
     const verdict = this.limiter.take(principal.keyId ?? `ip:${req.ip}`);
     if (!(verdict instanceof Promise)) return settle(verdict);

@@ -3,6 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AdminKeysController } from './admin/admin-keys.controller';
 import { AuthHook } from './auth.hook';
+import { JwtVerifier } from './jwt/jwt-verifier';
 import { ApiKeyRepository, TypeOrmApiKeyRepository } from './keys/api-key.repository';
 import { ApiKeyService } from './keys/api-key.service';
 import { ApiKeyStore } from './keys/api-key.store';
@@ -11,7 +12,7 @@ import { RateLimiter, UnlimitedRateLimiter } from './rate-limit/rate-limiter';
 import { RedisRateLimiter } from './rate-limit/redis-rate-limiter';
 import { ScopeCheck } from './scope-check';
 
-/** API keys, scopes, per-key rate limits. See docs/security.md. */
+/** API keys, OIDC/JWT bearer tokens, scopes, per-key rate limits. See docs/security.md. */
 @Module({
   controllers: [AdminKeysController],
   providers: [
@@ -19,6 +20,7 @@ import { ScopeCheck } from './scope-check';
     ApiKeyService,
     ApiKeyStore,
     AuthHook,
+    JwtVerifier,
     ScopeCheck,
     {
       provide: RateLimiter,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { JwtConfig, jwtConfig } from './jwt-config';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -47,6 +48,8 @@ export interface AppConfig {
     allowOpen: boolean;
     /** How often each replica reloads the key table (revocations elsewhere take this long). */
     keysRefreshMs: number;
+    /** OIDC / JWT bearer tokens beside API keys; undefined without AUTH_JWT_ISSUER. */
+    jwt: JwtConfig | undefined;
   };
   rateLimit: {
     /** Tokens per second per key; 0 turns rate limiting off. */
@@ -109,9 +112,9 @@ export interface AppConfig {
 
 export class ConfigError extends Error {}
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+export function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -282,6 +285,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auth: {
       allowOpen: bool(env, 'AUTH_ALLOW_OPEN', false),
       keysRefreshMs: int(env, 'AUTH_KEYS_REFRESH_MS', 5000, 100, 3_600_000),
+      jwt: jwtConfig(env),
     },
     rateLimit: rateLimit(env),
     limits: {

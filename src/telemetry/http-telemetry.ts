@@ -82,6 +82,8 @@ export function installHttpTelemetry(app: NestFastifyApplication, logger: Logger
       method: req.method,
       status: reply.statusCode,
       model: model || undefined,
+      // the API key's name or the token's name claim (AUTH_JWT_NAME_CLAIM), already scrubbed
+      caller: (req as { principal?: { keyName?: string | null } }).principal?.keyName ?? undefined,
       duration_ms: Math.round(reply.elapsedTime * 1000) / 1000,
     };
     if (QUIET_ROUTES.test(route)) logger.debug(line, 'request completed');

@@ -1,10 +1,12 @@
 import { Global, Module, Provider } from '@nestjs/common';
+import { AuthEvents } from '../auth/auth.events';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ModelRegistryEvents } from '../model-registry/model-registry.events';
 import { BatchEvents } from '../prediction/batching/batch-events';
 import { PredictionEvents } from '../prediction/prediction.events';
 import { PredictionLogEvents } from '../prediction-log/prediction-log.events';
+import { MetricsAuthEvents } from './auth.metrics';
 import { DbPoolMetrics } from './db-pool.metrics';
 import { HttpMetrics, ModelLabeler } from './http.metrics';
 import { JobMetrics } from './job.metrics';
@@ -36,6 +38,7 @@ const PORTS = [
   metricsPort(PredictionEvents, MetricsPredictionEvents),
   metricsPort(BatchEvents, MetricsBatchEvents),
   metricsPort(PredictionLogEvents, MetricsPredictionLogEvents),
+  metricsPort(AuthEvents, MetricsAuthEvents),
 ];
 
 /**
@@ -66,6 +69,7 @@ const PORTS = [
     PredictionEvents,
     BatchEvents,
     PredictionLogEvents,
+    AuthEvents,
     JobMetrics,
   ],
 })

@@ -13,15 +13,15 @@ interface CachedKey {
 
 export class OpenModeRefusedError extends Error {}
 
-const EVERYTHING: Principal = { keyId: null, scopes: new Set<Scope>(SCOPES), models: null };
+const EVERYTHING: Principal = { keyId: null, keyName: null, scopes: new Set<Scope>(SCOPES), models: null };
 // compared against when the id is unknown, so a miss costs what a hit costs
 const DECOY_HASH = hashApiKey('sl_000000000000_decoy-decoy-decoy-decoy-decoy-decoy-decoy-dec');
 
 /**
  * The key table, held in memory and reloaded every AUTH_KEYS_REFRESH_MS: checking a key never
  * touches Postgres, so authentication costs microseconds and keeps working through a database
- * outage (with the table as last loaded). Open mode means no key was ever created; revoking every
- * key does not reopen the service.
+ * outage (with the table as last loaded). Open mode means no key was ever created and no identity
+ * provider is configured; revoking every key does not reopen the service.
  */
 @Injectable()
 export class ApiKeyStore implements OnModuleInit, OnApplicationShutdown {
@@ -39,6 +39,10 @@ export class ApiKeyStore implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     await this.refresh();
     if (this.open) this.announceOpenMode();
+    else if (this.config.auth.jwt)
+      this.logger.log(
+        `API keys (${this.keys.size} active) or tokens from ${this.config.auth.jwt.issuer} required`,
+      );
     else this.logger.log(`API keys required (${this.keys.size} active)`);
     this.timer = setInterval(() => void this.refreshQuietly(), this.config.auth.keysRefreshMs);
     this.timer.unref();
@@ -71,6 +75,7 @@ export class ApiKeyStore implements OnModuleInit, OnApplicationShutdown {
         hash: row.secretHash,
         principal: {
           keyId: row.id,
+          keyName: row.name,
           scopes: new Set(row.scopes as Scope[]),
           models: row.models ? new Set(row.models) : null,
         },
@@ -78,7 +83,8 @@ export class ApiKeyStore implements OnModuleInit, OnApplicationShutdown {
     }
     const wasOpen = this.open;
     this.keys = keys;
-    this.open = rows.length === 0;
+    // with an identity provider configured, tokens are the way in: never open
+    this.open = rows.length === 0 && !this.config.auth.jwt;
     if (wasOpen && !this.open && this.timer)
       this.logger.warn('an API key exists now: authentication is enforced');
   }
