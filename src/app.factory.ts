@@ -50,7 +50,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
+  // exit through process.exit, not by re-raising the signal: the 'exit' event is where pino's
+  // asynchronous destination writes out the last lines (the shutdown's own) before the process ends
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', (req, reply, done) => {

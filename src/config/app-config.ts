@@ -34,7 +34,12 @@ export interface AppConfig {
     batchSize: number;
     /** Batches written at once: Postgres works on one while the next is sent and committed. */
     writeConcurrency: number;
-    /** The disk journal that holds records while Postgres cannot take them (see docs/security.md). */
+    /**
+     * Every record is journaled before its response (crash-safe). false: records reach the journal
+     * only once Postgres fails or memory fills up, and a crash loses what memory held (benchmarks).
+     */
+    writeAhead: boolean;
+    /** The write-ahead journal: every record until Postgres has it (docs/prediction-log.md). */
     journal: {
       dir: string;
       maxBytes: number;
@@ -274,6 +279,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       flushIntervalMs: int(env, 'PREDICTION_LOG_FLUSH_INTERVAL_MS', 200, 1, 60000),
       batchSize: int(env, 'PREDICTION_LOG_BATCH_SIZE', 1000, 1, 50000),
       writeConcurrency: int(env, 'PREDICTION_LOG_WRITE_CONCURRENCY', 2, 1, 8),
+      writeAhead: bool(env, 'PREDICTION_LOG_WRITE_AHEAD', true),
       journal: {
         dir: env.PREDICTION_LOG_JOURNAL_DIR || '.journal',
         maxBytes: int(env, 'PREDICTION_LOG_JOURNAL_MAX_BYTES', 1024 ** 3, 64 * 1024, 2 ** 48),

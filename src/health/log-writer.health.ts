@@ -3,11 +3,12 @@ import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus'
 import { PredictionLog } from '../prediction-log/prediction-log';
 
 /**
- * The log pipeline's part of readiness. Journaling (Postgres down, or the journal still being
- * replayed) is reported as `degraded` but stays up: nothing is lost, predictions are served, and
- * taking every replica out of rotation while they replay would turn a database blip into an
- * outage. A database that is down already fails the `database` check. Down means records are
- * being dropped: memory and journal are both at their bounds.
+ * The log pipeline's part of readiness. Down while the journal a previous process left (a crash)
+ * is replayed at start-up, and when records are being dropped (memory and journal both at their
+ * bounds). Writing from the journal later on (Postgres was down, or memory filled up) is reported
+ * as `degraded` but stays up: nothing is lost, predictions are served, and taking every replica
+ * out of rotation while they catch up would turn a database blip into an outage. A database that
+ * is down already fails the `database` check.
  */
 @Injectable()
 export class LogWriterHealthIndicator {
@@ -25,7 +26,11 @@ export class LogWriterHealthIndicator {
       journal_depth: status.journalDepth,
       journal_bytes: status.journalBytes,
       journal_max_bytes: status.journalMaxBytes,
+      recovering: status.recovering,
     };
+    if (status.recovering) {
+      return check.down({ ...details, reason: 'replaying the journal the previous process left' });
+    }
     if (!status.keepingUp) {
       return check.down({
         ...details,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { journalProvider } from './journal/journal.provider';
 import { PredictionLog } from './prediction-log';
-import { PredictionLogWriter } from './prediction-log.writer';
+import { PredictionLogWriter } from './writer/prediction-log.writer';
 import { PredictionLogReader } from './read/prediction-log.reader';
 import { PredictionRecordFactory } from './record/record-factory';
 import { PredictionLogRepository, TypeOrmPredictionLogRepository } from './store/prediction-log.repository';

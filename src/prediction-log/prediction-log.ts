@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PredictionLogReader } from './read/prediction-log.reader';
 import { PredictionRecord } from './record/prediction-record';
-import { PredictionLogWriter } from './prediction-log.writer';
+import { PredictionLogWriter } from './writer/prediction-log.writer';
+
+// a feedback request waits at most this long for its prediction to reach Postgres
+const ENSURE_WRITTEN_TIMEOUT_MS = 5000;
 
 /** The log pipeline's state, for readiness and operators. */
 export interface PredictionLogStatus {
@@ -11,8 +14,10 @@ export interface PredictionLogStatus {
   journalDepth: number;
   journalBytes: number;
   journalMaxBytes: number;
-  /** Postgres is failing (or was until lately): records go to the journal and are replayed. */
+  /** Postgres is failing (or was until lately), or memory filled up: records are replayed from the journal. */
   degraded: boolean;
+  /** Replaying the journal a previous process left (a crash): not ready to serve until it is done. */
+  recovering: boolean;
   /** False when records are about to be dropped: memory and journal both near their bounds. */
   keepingUp: boolean;
 }
@@ -48,9 +53,12 @@ export class PredictionLog {
     return this.writer.findPending(id) ?? (await this.reader.findById(id));
   }
 
-  /** Resolves once those of `ids` that were recorded here are in Postgres (feedback's foreign key). */
-  async ensureWritten(ids: readonly string[]): Promise<void> {
-    if (ids.some((id) => this.writer.findPending(id) !== undefined)) await this.writer.flush();
+  /**
+   * Resolves once those of `ids` recorded by this process are in Postgres (feedback's foreign key
+   * needs them), or after `timeoutMs` when Postgres cannot take them.
+   */
+  ensureWritten(ids: readonly string[], timeoutMs = ENSURE_WRITTEN_TIMEOUT_MS): Promise<void> {
+    return this.writer.waitForWritten(ids, timeoutMs);
   }
 
   status(): PredictionLogStatus {
@@ -60,6 +68,7 @@ export class PredictionLog {
       journalBytes: this.writer.journalBytes,
       journalMaxBytes: this.writer.journalMaxBytes,
       degraded: this.writer.degraded,
+      recovering: this.writer.replayingLeftovers,
       keepingUp: this.writer.keepingUp,
     };
   }

@@ -6,9 +6,10 @@ import { MetricsRegistry } from './metrics.registry';
 
 /**
  * Drop reasons known up front, exported at 0 so an alert on them has a series from the start: the
- * writer drops only when memory and the journal are both exhausted, or a journal line is damaged.
+ * writer drops only when memory and the journal are both exhausted, when a journal line is
+ * damaged, or when a crash or power loss cut a journal's last record short.
  */
-const DROP_REASONS = ['journal_full', 'journal_damaged'];
+const DROP_REASONS = ['journal_full', 'journal_damaged', 'journal_torn'];
 
 /** The prediction log pipeline families of docs/metrics.md, fed by the writer's event port. */
 @Injectable()
@@ -34,7 +35,7 @@ export class MetricsPredictionLogEvents extends PredictionLogEvents {
     );
     this.journaledTotal = plain(
       'sightline_prediction_log_journaled_total',
-      'Records written to the disk journal during a database outage',
+      'Records written to Postgres through the journal instead of from memory (Postgres failed or memory was full)',
     );
     this.replayedTotal = plain(
       'sightline_prediction_log_replayed_total',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { Clock } from '../../src/common/clock';
+import { batchOf } from '../../src/prediction-log/store/log-batch';
 import { PredictionLogRepository } from '../../src/prediction-log/store/prediction-log.repository';
 import { PredictionRecord } from '../../src/prediction-log/record/prediction-record';
 import { REPO_ROOT, startTestApp, TestApp } from '../utils/test-app';
@@ -88,7 +89,9 @@ describe('model performance against scikit-learn (e2e)', () => {
 
     beforeAll(async () => {
       const ids = c.rows.map(() => uuidv7());
-      await t.app.get(PredictionLogRepository).insertMany(c.rows.map((row, i) => record(c, row, ids[i])));
+      await t.app
+        .get(PredictionLogRepository)
+        .insertMany(batchOf(c.rows.map((row, i) => record(c, row, ids[i]))));
       // labels arrive in batches, each at its own time: that is what the median delay measures
       const offsets = [...new Set(c.rows.map((r) => r.feedback_offset_seconds ?? 0))];
       for (const offset of offsets) {

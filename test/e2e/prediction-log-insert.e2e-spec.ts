@@ -3,6 +3,8 @@ import { PredictionRecord } from '../../src/prediction-log/record/prediction-rec
 import { queryDb } from '../utils/test-database';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { logRecord } from '../utils/log-records';
+import { batchOf, LogBatch } from '../../src/prediction-log/store/log-batch';
+import { COLUMN_NAMES } from '../../src/prediction-log/store/log-columns';
 import { uuidv7 } from '../../src/common/ids/uuidv7';
 
 function record(overrides: Partial<PredictionRecord> = {}): PredictionRecord {
@@ -58,15 +60,21 @@ describe(`${TypeOrmPredictionLogRepository.name} (e2e)`, () => {
     });
     const notANumber = record({ predictedLabel: null, predictedValue: Number.NaN });
 
-    expect(await repository.insertMany([success, failure, regression, notANumber])).toBe(4);
-    // COPY refuses the existing ids: the INSERT fallback skips them and writes the new one
-    // a journal written before the route columns existed: its records replay with the defaults
+    expect(await repository.insertMany(batchOf([success, failure, regression, notANumber]))).toBe(4);
+    // COPY refuses the existing ids: the staged insert skips them
     const late = record();
-    delete (late as Partial<PredictionRecord>).route;
-    delete (late as Partial<PredictionRecord>).cached;
-    delete (late as Partial<PredictionRecord>).primaryId;
-    expect(await repository.insertMany([success, record({ id: failure.id }), late])).toBe(1);
-    expect(await repository.insertMany([late])).toBe(0);
+    expect(await repository.insertMany(batchOf([success, record({ id: failure.id })]))).toBe(0);
+    // a journal segment written before the routing columns existed: its rows get their defaults,
+    // staged too when the batch holds an existing id
+    const older = COLUMN_NAMES.filter((c) => !['route', 'primary_id', 'cached'].includes(c));
+    const asOlder = (records: PredictionRecord[]): LogBatch => ({
+      columns: older,
+      rows: batchOf(records).rows.map((row) =>
+        Buffer.from(`${row.toString().split('\t').slice(0, older.length).join('\t')}\n`),
+      ),
+    });
+    expect(await repository.insertMany(asOlder([success, late]))).toBe(1);
+    expect(await repository.insertMany(asOlder([late]))).toBe(0);
 
     const rows = await queryDb(
       t.databaseUrl,

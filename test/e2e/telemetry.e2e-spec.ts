@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { register as globalRegistry } from 'prom-client';
-import { PredictionLogWriter } from '../../src/prediction-log/prediction-log.writer';
+import { PredictionLogWriter } from '../../src/prediction-log/writer/prediction-log.writer';
 import { JobMetrics } from '../../src/telemetry/job.metrics';
 import { DEMO_MODELS, REPO_ROOT, startTestApp, TestApp } from '../utils/test-app';
 

@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
-import { PredictionLogWriter } from '../../src/prediction-log/prediction-log.writer';
+import { PredictionLogWriter } from '../../src/prediction-log/writer/prediction-log.writer';
 import { createTestDatabase } from './test-database';
 
 export const REPO_ROOT = join(__dirname, '..', '..');

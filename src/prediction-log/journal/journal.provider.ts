@@ -34,6 +34,7 @@ export const journalProvider: Provider = {
       fsyncIntervalMs,
       warn: (message) => logger.warn(message),
       onDamaged: (count) => events.dropped(count, 'journal_damaged'),
+      onTorn: (count) => events.dropped(count, 'journal_torn'),
     });
   },
 };

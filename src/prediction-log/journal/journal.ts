@@ -1,28 +1,35 @@
-import { PredictionRecord } from '../record/prediction-record';
+import { JournalEntry } from './segment';
 
-/** Records read from the journal; `commit` marks them replayed once Postgres has them. */
-export interface JournalBatch {
-  records: PredictionRecord[];
-  commit(): void;
-}
+export { JournalEntry } from './segment';
 
 /**
- * Port for the append-only journal that holds prediction log records while Postgres cannot take
- * them. Appends are synchronous, so a record the caller was told is journaled is in the kernel
- * before the HTTP response leaves: a crash of the process (even SIGKILL) does not lose it.
+ * Port for the write-ahead journal of the prediction log: every record is appended here before
+ * its response is sent, and stays until Postgres has it. Appends are grouped: `append` queues,
+ * `flush` writes everything queued with one write, so a group of records costs one system call.
+ * Once `flush` returns, the records are in the kernel: a crash of the process (SIGKILL, OOM, a
+ * panic) does not lose them; PREDICTION_LOG_JOURNAL_FSYNC decides how much a power loss can.
  */
 export abstract class PredictionLogJournal {
-  /** Takes the directory lock and counts what a previous process left behind. */
+  /** Takes the directory lock and finds what a previous process left (its records are uncommitted). */
   abstract open(): void;
-  /** Appends records in order; returns how many fit (a prefix) before the size bound. Never throws. */
-  abstract append(records: PredictionRecord[]): number;
-  /** The oldest uncommitted records, at most `max`; undefined when the journal is empty. */
-  abstract read(max: number): JournalBatch | undefined;
-  /** Flushes to disk and releases the lock; the files stay when records are left to replay. */
+  /** Queues entries for the next flush. Never throws. */
+  abstract append(entries: readonly JournalEntry[]): void;
+  /**
+   * Writes the queued entries and gives each its place; returns those it could not write (the
+   * journal is full or the disk fails), which the caller must keep in memory. Never throws.
+   */
+  abstract flush(): JournalEntry[];
+  /** The entries' records are in Postgres; a segment whose records all are is deleted. */
+  abstract commit(entries: readonly JournalEntry[]): void;
+  /** Moves the replay cursor back to the oldest record not yet committed. */
+  abstract rewind(): void;
+  /** Up to `max` uncommitted records from the replay cursor on, in append order; [] when caught up. */
+  abstract read(max: number): JournalEntry[];
+  /** Flushes and releases the lock; files stay while records are uncommitted. */
   abstract close(): void;
-  /** Records appended and not yet committed. */
+  /** Records written or queued and not yet committed. */
   abstract get depth(): number;
-  /** Bytes on disk, replayed-but-not-yet-deleted included. */
+  /** Bytes on disk. */
   abstract get bytes(): number;
   abstract get maxBytes(): number;
   /** Where the journal lives, for logs and readiness. */

@@ -69,16 +69,14 @@ export class PredictionRecordFactory {
     const cleanMetadata = this.metadata(rules, metadata);
     return rows.map((row) => {
       const prediction = row.outputs?.prediction;
-      return this.record(model, ctx, createdAt, {
-        id: row.id ?? uuidv7(),
-        status: 'success',
-        errorClass: null,
-        inputs: this.sanitizer.sanitize(row.inputs, rules),
-        metadata: cleanMetadata,
-        outputs: row.outputs,
-        predictedLabel: task === 'classification' && prediction !== undefined ? String(prediction) : null,
-        predictedValue: task === 'regression' && prediction !== undefined ? Number(prediction) : null,
-      });
+      const label = task === 'classification' && prediction !== undefined ? String(prediction) : null;
+      const value = task === 'regression' && prediction !== undefined ? Number(prediction) : null;
+      const inputs = this.sanitizer.sanitize(row.inputs, rules);
+      const record = this.record(model, ctx, createdAt, row.id ?? uuidv7(), null, inputs, cleanMetadata);
+      record.outputs = row.outputs;
+      record.predictedLabel = label;
+      record.predictedValue = value;
+      return record;
     });
   }
 
@@ -91,36 +89,44 @@ export class PredictionRecordFactory {
     metadata?: unknown,
   ): PredictionRecord {
     const rules = model.manifest?.sanitize.fields;
-    return this.record(model, ctx, this.clock.now(), {
-      id: uuidv7(),
-      status: 'error',
+    const clean = this.sanitizer.sanitize(inputs, rules);
+    return this.record(
+      model,
+      ctx,
+      this.clock.now(),
+      uuidv7(),
       errorClass,
-      inputs: this.sanitizer.sanitize(inputs, rules),
-      metadata: this.metadata(rules, metadata),
-      outputs: null,
-      predictedLabel: null,
-      predictedValue: null,
-    });
+      clean,
+      this.metadata(rules, metadata),
+    );
   }
 
   private metadata(rules: Record<string, FieldAction> | undefined, metadata: unknown): unknown {
     return metadata === undefined || metadata === null ? null : this.sanitizer.sanitize(metadata, rules);
   }
 
+  /** Every field in one literal, in one order: records share one shape (a spread cost 5% of a request). */
   private record(
     model: LoggedModel,
     ctx: RecordContext,
     createdAt: Date,
-    row: Pick<
-      PredictionRecord,
-      'id' | 'status' | 'errorClass' | 'inputs' | 'metadata' | 'outputs' | 'predictedLabel' | 'predictedValue'
-    >,
+    id: string,
+    errorClass: string | null,
+    inputs: unknown,
+    metadata: unknown,
   ): PredictionRecord {
     const record: PredictionRecord = {
-      ...row,
+      id,
       createdAt,
       modelName: model.name,
       modelVersion: model.version,
+      status: errorClass === null ? 'success' : 'error',
+      errorClass,
+      inputs,
+      metadata,
+      outputs: null,
+      predictedLabel: null,
+      predictedValue: null,
       latencyMs: ctx.latencyMs,
       requestId: ctx.requestId,
       traceId: ctx.traceId,

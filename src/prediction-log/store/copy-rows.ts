@@ -25,20 +25,16 @@ const ENCODE: Record<ColumnKind, (value: unknown) => string> = {
 const FIELDS = LOG_COLUMNS.map((column) => ({ column, encode: ENCODE[column.kind] }));
 
 /**
- * The batch as the body of `COPY prediction_log (COLUMN_NAMES) FROM STDIN`: one line per record,
- * tab-separated, `\N` for NULL. The same values the INSERT fallback writes: the insert e2e spec
- * (test/e2e/prediction-log-insert) checks what Postgres stores through both.
+ * One record as a row of `COPY prediction_log (COLUMN_NAMES) FROM STDIN` in text format:
+ * tab-separated, `\N` for NULL, no newline. The same values the staged INSERT fallback writes:
+ * the insert e2e spec (test/e2e/prediction-log-insert) checks what Postgres stores.
  */
-export function copyRows(records: readonly PredictionRecord[]): string {
-  let out = '';
-  for (const r of records) {
-    let line = '';
-    for (let i = 0; i < FIELDS.length; i++) {
-      const { column, encode } = FIELDS[i];
-      const value = columnValue(r, column);
-      line += (i === 0 ? '' : '\t') + (value === null ? NULL : encode(value));
-    }
-    out += line + '\n';
+export function copyLine(r: PredictionRecord): string {
+  let line = '';
+  for (let i = 0; i < FIELDS.length; i++) {
+    const { column, encode } = FIELDS[i];
+    const value = columnValue(r, column);
+    line += (i === 0 ? '' : '\t') + (value === null ? NULL : encode(value));
   }
-  return out;
+  return line;
 }

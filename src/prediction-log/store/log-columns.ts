@@ -48,6 +48,9 @@ export const LOG_COLUMNS: readonly LogColumn[] = getMetadataArgsStorage()
     };
   });
 
+// a journal line is read back by its first 36 characters: the prediction id
+if (LOG_COLUMNS[0]?.name !== 'id') throw new Error('prediction_log: id must be the first column');
+
 export const COLUMN_NAMES = LOG_COLUMNS.map((c) => c.name);
 
 /** The record's value of a column, or what its absence stores (NULL only where the column allows). */

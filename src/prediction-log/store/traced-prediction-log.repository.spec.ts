@@ -1,6 +1,7 @@
 import { SpanContext, TraceFlags } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
 import { registerTestTracer } from '../../../test/utils/test-tracer';
+import { LogBatch } from './log-batch';
 import { PredictionLogRepository } from './prediction-log.repository';
 import { PredictionRecord } from '../record/prediction-record';
 import { rememberTraceParent } from '../../common/tracing/trace-parent';
@@ -10,13 +11,20 @@ const exporter = new InMemorySpanExporter();
 const provider = registerTestTracer(exporter);
 
 class StoreStub extends PredictionLogRepository {
-  readonly batches: PredictionRecord[][] = [];
+  readonly batches: LogBatch[] = [];
   fail = false;
-  insertMany(records: PredictionRecord[]): Promise<number> {
-    this.batches.push(records);
-    return this.fail ? Promise.reject(new Error('connection refused')) : Promise.resolve(records.length);
+  insertMany(batch: LogBatch): Promise<number> {
+    this.batches.push(batch);
+    return this.fail ? Promise.reject(new Error('connection refused')) : Promise.resolve(batch.rows.length);
   }
 }
+
+/** Records as the writer hands them over: with their encoded rows. */
+const batch = (records: PredictionRecord[]): LogBatch => ({
+  columns: ['id'],
+  rows: records.map((r) => Buffer.from(`${r.id}\n`)),
+  records,
+});
 
 const record = (id: string) => ({ id }) as PredictionRecord;
 const parent = (traceByte: string): SpanContext => ({
@@ -31,7 +39,7 @@ describe(TracedPredictionLogRepository.name, () => {
 
   it('writes an untraced batch without a span', async () => {
     const store = new StoreStub();
-    await expect(new TracedPredictionLogRepository(store).insertMany([record('a')])).resolves.toBe(1);
+    await expect(new TracedPredictionLogRepository(store).insertMany(batch([record('a')]))).resolves.toBe(1);
     expect(store.batches).toHaveLength(1);
     expect(exporter.getFinishedSpans()).toEqual([]);
   });
@@ -41,7 +49,7 @@ describe(TracedPredictionLogRepository.name, () => {
     rememberTraceParent(records[1], parent('1'));
     rememberTraceParent(records[2], parent('2'));
     rememberTraceParent(records[3], parent('2'));
-    await new TracedPredictionLogRepository(new StoreStub()).insertMany(records);
+    await new TracedPredictionLogRepository(new StoreStub()).insertMany(batch(records));
     const [span] = exporter.getFinishedSpans();
     expect(span.name).toBe('sightline.prediction_log.write');
     expect(span.spanContext().traceId).toBe('1'.repeat(32));
@@ -55,7 +63,7 @@ describe(TracedPredictionLogRepository.name, () => {
     store.fail = true;
     const traced = record('a');
     rememberTraceParent(traced, parent('3'));
-    await expect(new TracedPredictionLogRepository(store).insertMany([traced])).rejects.toThrow(
+    await expect(new TracedPredictionLogRepository(store).insertMany(batch([traced]))).rejects.toThrow(
       'connection refused',
     );
     const [span] = exporter.getFinishedSpans();

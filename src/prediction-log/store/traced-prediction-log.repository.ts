@@ -1,6 +1,6 @@
 import { Link, ROOT_CONTEXT, SpanContext, SpanKind, trace } from '@opentelemetry/api';
+import { LogBatch } from './log-batch';
 import { PredictionLogRepository } from './prediction-log.repository';
-import { PredictionRecord } from '../record/prediction-record';
 import { traceParentOf } from '../../common/tracing/trace-parent';
 import { ATTR, endWith, SPAN, tracer } from '../../common/tracing/tracing';
 
@@ -18,23 +18,23 @@ export class TracedPredictionLogRepository extends PredictionLogRepository {
     super();
   }
 
-  override insertMany(records: PredictionRecord[]): Promise<number> {
+  override insertMany(batch: LogBatch): Promise<number> {
     let parent: SpanContext | undefined;
     const links: Link[] = [];
     const seen = new Set<string>();
-    for (const record of records) {
+    for (const record of batch.records ?? []) {
       const sc = traceParentOf(record);
       if (!sc || seen.has(sc.traceId)) continue;
       seen.add(sc.traceId);
       if (!parent) parent = sc;
       else if (links.length < MAX_LINKS) links.push({ context: sc });
     }
-    if (!parent) return this.inner.insertMany(records);
+    if (!parent) return this.inner.insertMany(batch);
     return tracer.startActiveSpan(
       SPAN.logWrite,
-      { kind: SpanKind.INTERNAL, links, attributes: { [ATTR.logRecords]: records.length } },
+      { kind: SpanKind.INTERNAL, links, attributes: { [ATTR.logRecords]: batch.rows.length } },
       trace.setSpanContext(ROOT_CONTEXT, parent),
-      (span) => endWith(span, this.inner.insertMany(records)),
+      (span) => endWith(span, this.inner.insertMany(batch)),
     );
   }
 }
