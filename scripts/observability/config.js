@@ -43,12 +43,16 @@ module.exports = {
   drift: {
     // keep equal to the app's DRIFT_SHARE_THRESHOLD (its dataset verdict)
     datasetShareThreshold: 0.5,
+    // keep equal to the app's DRIFT_MIN_SAMPLE: drawn on the low-traffic panel
+    minSample: 500,
     for: '10m',
   },
 
   performance: {
     // the sliding window whose figures are alerted on (label `window`; one of the app's PERFORMANCE_WINDOWS)
     window: '24h',
+    // keep equal to the app's PERFORMANCE_MIN_SAMPLE: drawn on the labelled-predictions panel
+    minSample: 100,
     for: '30m',
     // `below` for higher-is-better metrics, `above` for error metrics; `model` narrows one to a model
     objectives: [

@@ -91,6 +91,8 @@ export interface AppConfig {
     windows: string[];
     /** 0 turns the scheduled job off (tests); GET .../performance still computes on demand. */
     intervalSeconds: number;
+    /** Fewer labelled predictions than this in a window: its figures are `insufficient_data`. */
+    minSample: number;
   };
   /** Drift monitoring (docs/drift.md). */
   drift: {
@@ -105,6 +107,8 @@ export interface AppConfig {
     shareThreshold: number;
     /** Most logged predictions kept when a reference is built from a window (uniform sample beyond). */
     maxSample: number;
+    /** Fewer values than this in the window: the feature's verdict is `insufficient_data` (docs/drift-statistics.md). */
+    minSample: number;
   };
   /** Test-only knobs (SIGHTLINE_TEST_*), refused when NODE_ENV=production. */
   testing: {
@@ -326,6 +330,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     performance: {
       windows: windows(env, 'PERFORMANCE_WINDOWS', '1h,24h'),
       intervalSeconds: int(env, 'PERFORMANCE_INTERVAL_SECONDS', 300, 0, 86400),
+      minSample: int(env, 'PERFORMANCE_MIN_SAMPLE', 100, 1, 10_000_000),
     },
     drift: {
       scheduleEnabled: bool(env, 'DRIFT_SCHEDULE_ENABLED', true),
@@ -334,6 +339,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       correction: oneOf(env, 'DRIFT_CORRECTION', 'none', ['none', 'bonferroni', 'bh']),
       shareThreshold: fraction(env, 'DRIFT_SHARE_THRESHOLD', 0.5),
       maxSample: int(env, 'DRIFT_MAX_SAMPLE', 20000, 100, 1_000_000),
+      minSample: int(env, 'DRIFT_MIN_SAMPLE', 500, 1, 10_000_000),
     },
     testing: testing(env, nodeEnv),
   };

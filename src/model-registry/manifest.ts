@@ -36,6 +36,8 @@ export interface OutputMapping {
 export interface DriftOverride {
   test?: string;
   threshold?: number;
+  /** Fewest values in the window for a verdict (default DRIFT_MIN_SAMPLE). */
+  minSample?: number;
 }
 
 export interface Manifest {

@@ -49,7 +49,12 @@ describe('model performance API (e2e)', () => {
   const house: { predicted: number; actual: number }[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ PERFORMANCE_INTERVAL_SECONDS: '0', PERFORMANCE_WINDOWS: '1h,24h' });
+    t = await startTestApp({
+      PERFORMANCE_INTERVAL_SECONDS: '0',
+      PERFORMANCE_WINDOWS: '1h,24h',
+      // 15 labels in the 1h window of loan-risk v2: enough for figures that are exported
+      PERFORMANCE_MIN_SAMPLE: '10',
+    });
 
     const res = await send('POST', '/v1/models/loan-risk/predict', { instances: applicants });
     const predictions: { prediction_id: string; prediction: string }[] = res.json().predictions;
@@ -94,6 +99,8 @@ describe('model performance API (e2e)', () => {
       model: { name: 'loan-risk', version: '2' },
       task: 'classification',
       window: '1h',
+      status: 'ok',
+      min_sample: 10,
       predictions: 20,
       labelled: 15,
       label_coverage: 0.75,
@@ -118,7 +125,15 @@ describe('model performance API (e2e)', () => {
     const body = (await send('GET', '/v1/models/house-price/performance?window=24h')).json();
     const errors = house.map((h) => h.actual - h.predicted);
     const nonzero = house.filter((h) => h.actual !== 0);
-    expect(body).toMatchObject({ task: 'regression', predictions: 4, labelled: 4, label_coverage: 1 });
+    // four labels: the figures are computed and shown, flagged as too few to trust (and not exported)
+    expect(body).toMatchObject({
+      task: 'regression',
+      status: 'insufficient_data',
+      min_sample: 10,
+      predictions: 4,
+      labelled: 4,
+      label_coverage: 1,
+    });
     expect(body.metrics.mae).toBeCloseTo(errors.reduce((s, e) => s + Math.abs(e), 0) / 4, 6);
     expect(body.metrics.rmse).toBeCloseTo(Math.sqrt(errors.reduce((s, e) => s + e * e, 0) / 4), 6);
     expect(body.metrics.mape).toBeCloseTo(
@@ -173,7 +188,13 @@ describe('model performance API (e2e)', () => {
     expect(history.statusCode).toBe(200);
     expect(history.json()).toMatchObject({ model: { name: 'loan-risk', version: '2' }, window: '1h' });
     expect(history.json().items).toHaveLength(1);
-    expect(history.json().items[0]).toMatchObject({ predictions: 20, labelled: 15, metrics: live.metrics });
+    expect(history.json().items[0]).toMatchObject({
+      status: 'ok',
+      min_sample: 10,
+      predictions: 20,
+      labelled: 15,
+      metrics: live.metrics,
+    });
 
     const scrape = await send('GET', '/metrics');
     expect(scrape.statusCode).toBe(200);
@@ -194,11 +215,17 @@ describe('model performance API (e2e)', () => {
       sample(samples, 'sightline_model_performance', { model: 'loan-risk', version: '1' }),
     ).toBeUndefined();
     expect(sample(samples, 'sightline_label_coverage_ratio', loan2)).toBe(0.75);
+    expect(sample(samples, 'sightline_performance_insufficient_data', loan2)).toBe(0);
+    expect(
+      sample(samples, 'sightline_performance_insufficient_data', { model: 'loan-risk', version: '1' }),
+    ).toBe(1);
     expect(sample(samples, 'sightline_label_delay_seconds', loan2)).toBe(live.median_label_delay_seconds);
     const houseSeries = { model: 'house-price', version: '1', window: '24h' };
+    // four labels, below PERFORMANCE_MIN_SAMPLE: no figure to alert on, the reason instead
     expect(
       sample(samples, 'sightline_model_performance', { ...houseSeries, metric: 'mape' }),
-    ).toBeGreaterThan(0);
+    ).toBeUndefined();
+    expect(sample(samples, 'sightline_performance_insufficient_data', houseSeries)).toBe(1);
     expect(sample(samples, 'sightline_label_coverage_ratio', houseSeries)).toBe(1);
     expect(
       sample(samples, 'sightline_job_last_success_timestamp_seconds', { job: 'performance' }),

@@ -86,6 +86,36 @@ module.exports = function drift(config) {
           },
         ],
       }),
+      'Low traffic',
+      timeseries({
+        title: 'Rows in the drift window',
+        description:
+          'Predictions in the latest drift window per model version; below the dashed line (DRIFT_MIN_SAMPLE) ' +
+          'features have no verdict (insufficient_data), so the drift alerts stay silent rather than page on noise.',
+        unit: 'short',
+        axisLabel: 'rows',
+        min: 0,
+        decimals: 0,
+        threshold: config.drift.minSample,
+        targets: [{ expr: `sightline_drift_window_rows{${MV}}`, legend: '{{model}} v{{version}}' }],
+      }),
+      timeseries({
+        title: 'Features without a verdict (too few values)',
+        description:
+          'Features whose latest run held fewer values than their minimum sample (insufficient_data), next to ' +
+          'those that could be judged.',
+        unit: 'short',
+        axisLabel: 'features',
+        min: 0,
+        decimals: 0,
+        targets: [
+          {
+            expr: `sum by (model, version) (sightline_drift_insufficient_data{${MV}})`,
+            legend: '{{model}} v{{version}} insufficient data',
+          },
+          { expr: `sightline_drift_tested_features{${MV}}`, legend: '{{model}} v{{version}} tested' },
+        ],
+      }),
       'Data quality and predictions',
       timeseries({
         title: 'Data quality',

@@ -1,5 +1,5 @@
 // Model performance from delayed labels: quality per window, label coverage and label delay.
-const { dashboard, timeseries, queryVariable } = require('../grafana');
+const { dashboard, timeseries, stateTimeline, valueMappings, queryVariable } = require('../grafana');
 const { modelVariables, MV } = require('./variables');
 const { jobPanels } = require('./jobs');
 
@@ -91,6 +91,20 @@ module.exports = function performance(config) {
         max: 1,
         targets: [
           { expr: `sightline_label_coverage_ratio{${MVW}}`, legend: '{{model}} v{{version}} ({{window}})' },
+        ],
+      }),
+      stateTimeline({
+        title: 'Enough labels to trust the figures',
+        description:
+          `Windows with fewer labelled predictions than PERFORMANCE_MIN_SAMPLE (${config.performance.minSample}) ` +
+          'have their figures withheld from the panels above and from the alerts (insufficient data).',
+        unit: 'bool',
+        mappings: valueMappings({ 0: ['enough labels', 'green'], 1: ['insufficient data', 'orange'] }),
+        targets: [
+          {
+            expr: `sightline_performance_insufficient_data{${MVW}}`,
+            legend: '{{model}} v{{version}} ({{window}})',
+          },
         ],
       }),
       timeseries({

@@ -11,6 +11,7 @@ describe('drift settings (loadConfig)', () => {
       correction: 'none',
       shareThreshold: 0.5,
       maxSample: 20000,
+      minSample: 500,
     });
   });
 
@@ -23,6 +24,7 @@ describe('drift settings (loadConfig)', () => {
       DRIFT_CORRECTION: 'bh',
       DRIFT_SHARE_THRESHOLD: '0.3',
       DRIFT_MAX_SAMPLE: '5000',
+      DRIFT_MIN_SAMPLE: '50',
     }).drift;
     expect(drift).toEqual({
       scheduleEnabled: false,
@@ -31,6 +33,7 @@ describe('drift settings (loadConfig)', () => {
       correction: 'bh',
       shareThreshold: 0.3,
       maxSample: 5000,
+      minSample: 50,
     });
   });
 
@@ -42,6 +45,8 @@ describe('drift settings (loadConfig)', () => {
     ['DRIFT_SHARE_THRESHOLD', '0'],
     ['DRIFT_SHARE_THRESHOLD', '1.5'],
     ['DRIFT_MAX_SAMPLE', '10'],
+    ['DRIFT_MIN_SAMPLE', '0'],
+    ['DRIFT_MIN_SAMPLE', '1.5'],
   ])('refuses %s=%s, naming the variable', (name, value) => {
     expect(() => loadConfig({ ...base, [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, [name]: value })).toThrow(name);

@@ -5,6 +5,7 @@ import { ServableVersion } from '../../model-registry/model-version';
 import { analyzeCategorical } from './analysis/categorical-analysis';
 import { judgeFeatures } from './analysis/dataset-verdict';
 import { failedOutcome, FeatureOutcome } from './analysis/feature-result';
+import { minSampleOf } from './analysis/min-sample';
 import { analyzeNumeric } from './analysis/numeric-analysis';
 import { MonitoredFeature, monitoredFeatures } from './monitored-features';
 import { FeatureProfile, StoredReference } from './reference/profile.types';
@@ -41,6 +42,7 @@ export class DriftRunner {
     const set = monitoredFeatures(v.manifest, this.config.sanitize.fields);
     const all = [...set.features, set.prediction];
     const outcomes = new Map<MonitoredFeature, FeatureOutcome>();
+    const minSamples = new Map<MonitoredFeature, number>();
     const plans: FeaturePlan[] = [];
     all.forEach((feature, index) => {
       const features = reference.profile.features;
@@ -55,6 +57,7 @@ export class DriftRunner {
         return;
       }
       try {
+        minSamples.set(feature, minSampleOf(feature, this.config.drift.minSample));
         plans.push(planFeature(index, feature, profile));
       } catch (err) {
         outcomes.set(feature, failedOutcome(feature, (err as Error).message, { reference: profile.count }));
@@ -77,7 +80,7 @@ export class DriftRunner {
         continue;
       }
       try {
-        outcomes.set(plan.feature, analyze(plan, window));
+        outcomes.set(plan.feature, { ...analyze(plan, window), minSample: minSamples.get(plan.feature) });
       } catch (err) {
         outcomes.set(
           plan.feature,

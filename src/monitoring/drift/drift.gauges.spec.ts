@@ -12,8 +12,10 @@ function feature(test: FeatureDrift['test'], score: number | null): FeatureDrift
     threshold: 0.1,
     score_kind: 'distance',
     drift_detected: score === null ? null : score >= 0.1,
+    verdict: score === null ? 'error' : score >= 0.1 ? 'drift' : 'no_drift',
     reference_size: 5,
     current_size: 5,
+    min_sample: 1,
     statistics: {},
     data_quality: { missing: 1, missing_share: 0.2 },
     chart: null,
@@ -25,6 +27,7 @@ function report(f: FeatureDrift): DriftReport {
     model: { name: 'm', version: '1' },
     features: [f],
     prediction: null,
+    sample_sizes: { reference: 5, current: 5 },
     dataset: { drift_share: f.score === null ? null : 1, drift_detected: false },
   } as unknown as DriftReport;
 }
@@ -53,5 +56,37 @@ describe(DriftGauges.name, () => {
     expect(text).not.toMatch(/sightline_drift_score\{/);
     expect(text).not.toMatch(/sightline_drift_detected\{/);
     expect(text).not.toMatch(/sightline_dataset_drift_share\{/);
+  });
+});
+
+describe(`${DriftGauges.name} with too few values`, () => {
+  it('exports no verdict, score or dataset verdict, and says why', async () => {
+    const metrics = new MetricsRegistry();
+    const gauges = new DriftGauges(metrics);
+    const tested = feature('wasserstein', 0.3);
+    gauges.update({
+      ...report(tested),
+      sample_sizes: { reference: 5, current: 600 },
+      dataset: { verdict: 'drift', drift_share: 1, drift_detected: true, tested_features: 1 },
+    } as unknown as DriftReport);
+    const few: FeatureDrift = {
+      ...tested,
+      drift_detected: null,
+      verdict: 'insufficient_data',
+      current_size: 1,
+    };
+    gauges.update({
+      ...report(few),
+      sample_sizes: { reference: 5, current: 1 },
+      dataset: { verdict: 'insufficient_data', drift_share: null, drift_detected: false, tested_features: 0 },
+    } as unknown as DriftReport);
+    const text = await metrics.registry.metrics();
+    expect(text).not.toMatch(/sightline_drift_score\{/);
+    expect(text).not.toMatch(/sightline_drift_detected\{/);
+    expect(text).not.toMatch(/sightline_dataset_drift_detected\{/);
+    expect(text).not.toMatch(/sightline_dataset_drift_share\{/);
+    expect(text).toContain('sightline_drift_insufficient_data{model="m",version="1",feature="age"} 1');
+    expect(text).toContain('sightline_drift_window_rows{model="m",version="1"} 1');
+    expect(text).toContain('sightline_drift_tested_features{model="m",version="1"} 0');
   });
 });

@@ -26,6 +26,9 @@ export class DriftGauges {
   private readonly datasetDetected: Gauge<'model' | 'version'>;
   private readonly quality: Gauge<FeatureLabels | 'kind'>;
   private readonly predictionShare: Gauge<'model' | 'version' | 'label'>;
+  private readonly insufficient: Gauge<FeatureLabels>;
+  private readonly windowRows: Gauge<'model' | 'version'>;
+  private readonly tested: Gauge<'model' | 'version'>;
   private readonly lastTest = new Map<string, string>();
 
   constructor(metrics: MetricsRegistry) {
@@ -68,6 +71,22 @@ export class DriftGauges {
       'Predicted-label distribution in the drift window',
       ['model', 'version', 'label'],
     );
+    this.insufficient = gauge(
+      r,
+      'sightline_drift_insufficient_data',
+      'The window held fewer values of the feature than its minimum sample (1), so no verdict; 0 when tested',
+      ['model', 'version', 'feature'],
+    );
+    this.windowRows = gauge(r, 'sightline_drift_window_rows', 'Predictions in the latest drift window', [
+      'model',
+      'version',
+    ]);
+    this.tested = gauge(
+      r,
+      'sightline_drift_tested_features',
+      'Features with enough values in the latest run to be judged',
+      ['model', 'version'],
+    );
   }
 
   update(report: DriftReport): void {
@@ -75,7 +94,11 @@ export class DriftGauges {
     for (const f of report.features) this.feature(series, f);
     if (report.prediction) this.feature(series, report.prediction);
     set(this.share, series, report.dataset.drift_share);
-    this.datasetDetected.set(series, report.dataset.drift_detected ? 1 : 0);
+    // no verdict from too few rows: no series either, so neither state can page anyone
+    if (report.dataset.verdict === 'insufficient_data') this.datasetDetected.remove(series);
+    else this.datasetDetected.set(series, report.dataset.drift_detected ? 1 : 0);
+    set(this.windowRows, series, report.sample_sizes?.current);
+    set(this.tested, series, report.dataset.tested_features);
     for (const { label, share } of report.prediction?.label_shares ?? []) {
       this.predictionShare.set({ ...series, label }, share);
     }
@@ -89,7 +112,15 @@ export class DriftGauges {
       this.score.remove({ ...labels, test: previous });
       this.threshold.remove({ ...labels, test: previous });
     }
+    if (f.verdict === 'insufficient_data') this.insufficient.set(labels, 1);
+    else if (f.drift_detected === null) this.insufficient.remove(labels);
+    else this.insufficient.set(labels, 0);
     if (f.test === null || f.score === null || f.drift_detected === null) {
+      // an insufficient sample's score is noise: the panels and alerts see none
+      if (previous !== undefined) {
+        this.score.remove({ ...labels, test: previous });
+        this.threshold.remove({ ...labels, test: previous });
+      }
       this.lastTest.delete(key);
       this.detected.remove(labels);
     } else {

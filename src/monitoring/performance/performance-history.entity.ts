@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One scheduled performance computation for one model version and window. The headline figures
@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'model_performance_history' })
 @Index('ix_model_performance_history_lookup', ['modelName', 'modelVersion', 'timeWindow', 'computedAt'])
+@Check('ck_model_performance_history_status', `status IN ('ok', 'insufficient_data')`)
 export class PerformanceHistoryEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_model_performance_history' })
   id: string;
@@ -37,6 +38,14 @@ export class PerformanceHistoryEntity {
 
   @Column({ name: 'labelled_count', type: 'integer' })
   labelledCount: number;
+
+  /** `insufficient_data`: fewer labelled predictions than `minSample`; its figures were not exported. */
+  @Column({ type: 'text', default: 'ok' })
+  status: 'ok' | 'insufficient_data';
+
+  /** PERFORMANCE_MIN_SAMPLE when it was computed (null: stored before there was one). */
+  @Column({ name: 'min_sample', type: 'integer', nullable: true })
+  minSample: number | null;
 
   @Column({ name: 'label_coverage', type: 'double precision', nullable: true })
   labelCoverage: number | null;

@@ -21,6 +21,7 @@ export class PerformanceGauges {
   private readonly performance: Gauge<'model' | 'version' | 'window' | 'metric'>;
   private readonly coverage: Gauge<'model' | 'version' | 'window'>;
   private readonly delay: Gauge<'model' | 'version' | 'window'>;
+  private readonly insufficient: Gauge<'model' | 'version' | 'window'>;
 
   constructor(metrics: MetricsRegistry) {
     const r = metrics.registry;
@@ -36,14 +37,23 @@ export class PerformanceGauges {
       labels,
     );
     this.delay = gauge(r, 'sightline_label_delay_seconds', 'Median time from prediction to feedback', labels);
+    this.insufficient = gauge(
+      r,
+      'sightline_performance_insufficient_data',
+      'Fewer labelled predictions in the window than PERFORMANCE_MIN_SAMPLE (1): its figures are not exported',
+      labels,
+    );
   }
 
   update(report: PerformanceReport): void {
     const series = { model: report.modelName, version: report.modelVersion, window: report.window };
-    const figures = report.metrics as unknown as Record<string, unknown>;
+    const short = report.status === 'insufficient_data';
+    // a figure from a handful of labels would page on noise: no series at all
+    const figures = (short ? {} : report.metrics) as unknown as Record<string, unknown>;
     for (const metric of GAUGE_METRICS) {
       set(this.performance, { ...series, metric }, figures[metric]);
     }
+    this.insufficient.set(series, short ? 1 : 0);
     set(this.coverage, series, report.labelCoverage);
     set(this.delay, series, report.medianLabelDelaySeconds);
   }

@@ -122,6 +122,8 @@ export class PerformanceJob implements OnModuleInit, OnApplicationBootstrap, Bef
       task: r.task,
       predictionCount: r.predictions,
       labelledCount: r.labelled,
+      status: r.status,
+      minSample: r.minSample,
       labelCoverage: r.labelCoverage,
       medianLabelDelaySeconds: r.medianLabelDelaySeconds,
       metrics: r.metrics,

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { ValidationFailedError } from '../../common/errors/domain-error';
 import { Manifest } from '../../model-registry/manifest';
 import { ModelRegistry } from '../../model-registry/model-registry.service';
@@ -14,6 +16,7 @@ import { parseWindow, windowBounds } from './window';
 @Injectable()
 export class PerformanceService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: ModelRegistry,
     private readonly repository: PerformanceRepository,
     private readonly clock: Clock,
@@ -57,14 +60,15 @@ export class PerformanceService {
     const { start, end } = windowBounds(now, seconds);
     const scope: PerformanceScope = { modelName, modelVersion, start, end };
     const head = { modelName, modelVersion, task: manifest.task, window, windowStart: start, windowEnd: end };
+    const minSample = this.config.performance.minSample;
     if (manifest.task === 'regression') {
       const agg = await this.repository.regression(scope);
-      return { ...head, ...summary(agg), metrics: regressionMetrics(agg) };
+      return { ...head, ...summary(agg, minSample), metrics: regressionMetrics(agg) };
     }
     const labels = manifest.labels;
     // ROC AUC scores the manifest's second label; for any other model the value is unused
     const agg = await this.repository.classification(scope, labels, labels[1] ?? labels[0] ?? '');
-    return { ...head, ...summary(agg), metrics: classificationMetrics(labels, agg) };
+    return { ...head, ...summary(agg, minSample), metrics: classificationMetrics(labels, agg) };
   }
 
   private checkWindow(window: string): number {
@@ -80,8 +84,15 @@ export class PerformanceService {
 
 function summary(
   agg: LabelSummary,
-): Pick<PerformanceReport, 'predictions' | 'labelled' | 'labelCoverage' | 'medianLabelDelaySeconds'> {
+  minSample: number,
+): Pick<
+  PerformanceReport,
+  'status' | 'minSample' | 'predictions' | 'labelled' | 'labelCoverage' | 'medianLabelDelaySeconds'
+> {
   return {
+    // figures from a handful of labels are computed (and shown) but never alerted on
+    status: agg.labelled < minSample ? 'insufficient_data' : 'ok',
+    minSample,
     predictions: agg.predictions,
     labelled: agg.labelled,
     labelCoverage: agg.predictions === 0 ? null : agg.labelled / agg.predictions,

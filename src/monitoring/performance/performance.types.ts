@@ -73,6 +73,9 @@ export interface PerformanceReport {
   window: string;
   windowStart: Date;
   windowEnd: Date;
+  /** `insufficient_data`: fewer labelled predictions than `minSample` (PERFORMANCE_MIN_SAMPLE). */
+  status: 'ok' | 'insufficient_data';
+  minSample: number;
   predictions: number;
   labelled: number;
   labelCoverage: number | null;

@@ -119,8 +119,7 @@ export function analyzeCategorical(plan: CategoricalPlan, window: CategoricalWin
     },
     chart: chart(reference, current, profile.count, m),
   };
-  if (m === 0)
-    return { ...base, choice: null, score: null, statistics: {}, error: 'no values in the window' };
+  if (m === 0) return { ...base, choice: null, score: null, statistics: {} };
   const distinct = new Set([...reference.keys(), ...current.keys()]).size;
   const choice = chooseTest('categorical', profile.count, distinct, feature.override);
   const { statistics, score } = categoricalStatistics(reference, current, choice.test);

@@ -62,6 +62,42 @@ describe(judgeFeatures.name, () => {
     expect(bh.dataset).toMatchObject({ drifted_features: ['a', 'b', 'c'], correction: 'bh' });
   });
 
+  it('does not judge a feature below its minimum sample, nor adjust its p-value', () => {
+    const few = (name: string, score: number): FeatureOutcome => ({
+      ...outcome(name, p(), score),
+      currentSize: 1,
+      minSample: 500,
+    });
+    const enough = { ...outcome('c', d, 0.3), currentSize: 500, minSample: 500 };
+    const { features, dataset } = judgeFeatures([few('a', 0.001), few('b', 0.9), enough], 'bh', 0.5);
+    expect(features.map((f) => [f.verdict, f.drift_detected, f.min_sample])).toEqual([
+      ['insufficient_data', null, 500],
+      ['insufficient_data', null, 500],
+      ['drift', true, 500],
+    ]);
+    expect(features[0].adjusted_score).toBeNull();
+    expect(dataset).toMatchObject({
+      verdict: 'drift',
+      tested_features: 1,
+      monitored_features: 3,
+      insufficient_data_features: ['a', 'b'],
+      drifted_features: ['c'],
+    });
+  });
+
+  it('says insufficient_data, not "no drift", when no feature had enough values', () => {
+    const one = { ...outcome('a', d, 5), currentSize: 1, minSample: 500 };
+    const { features, dataset } = judgeFeatures([one], 'none', 0.5);
+    expect(features[0]).toMatchObject({ verdict: 'insufficient_data', drift_detected: null, score: 5 });
+    expect(dataset).toMatchObject({
+      verdict: 'insufficient_data',
+      drift_detected: false,
+      drift_share: null,
+      tested_features: 0,
+      monitored_features: 1,
+    });
+  });
+
   it('has no share when nothing could be judged', () => {
     expect(judgeFeatures([outcome('e', null, null)], 'none', 0.5).dataset).toMatchObject({
       drift_share: null,

@@ -1,4 +1,10 @@
-import { DataQuality, DriftChart, FeatureDrift, FeatureStatistics } from '../report/drift-report.types';
+import {
+  DataQuality,
+  DriftChart,
+  FeatureDrift,
+  FeatureStatistics,
+  FeatureVerdict,
+} from '../report/drift-report.types';
 import { MonitoredFeature } from '../monitored-features';
 import { TestChoice } from './test-choice';
 
@@ -14,6 +20,8 @@ export interface FeatureOutcome {
   dataQuality: DataQuality;
   chart: DriftChart | null;
   error?: string;
+  /** Fewest values in the window for a verdict (DRIFT_MIN_SAMPLE or the manifest's minSample). */
+  minSample?: number;
 }
 
 export function share(part: number, whole: number): number | null {
@@ -50,9 +58,19 @@ export function failedOutcome(
   };
 }
 
+/** Whether the window holds too few values for this feature's verdict to mean anything. */
+export function insufficient(o: FeatureOutcome): boolean {
+  return o.error === undefined && o.minSample !== undefined && o.currentSize < o.minSample;
+}
+
+function verdictOf(o: FeatureOutcome, detected: boolean | null): FeatureVerdict {
+  if (detected !== null) return detected ? 'drift' : 'no_drift';
+  return insufficient(o) ? 'insufficient_data' : 'error';
+}
+
 export function toFeatureDrift(
   o: FeatureOutcome,
-  verdict: boolean | null,
+  detected: boolean | null,
   adjusted?: number | null,
 ): FeatureDrift {
   const result: FeatureDrift = {
@@ -63,9 +81,11 @@ export function toFeatureDrift(
     score: o.score,
     threshold: o.choice?.threshold ?? null,
     score_kind: o.choice?.scoreKind ?? null,
-    drift_detected: verdict,
+    drift_detected: detected,
+    verdict: verdictOf(o, detected),
     reference_size: o.referenceSize,
     current_size: o.currentSize,
+    min_sample: o.minSample ?? null,
     statistics: o.statistics,
     data_quality: o.dataQuality,
     chart: o.chart,

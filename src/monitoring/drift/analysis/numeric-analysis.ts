@@ -52,9 +52,8 @@ export function analyzeNumeric(plan: NumericPlan, window: NumericWindow): Featur
     },
     chart: chart(plan, buckets),
   };
-  if (m === 0) {
-    return { ...base, choice: null, score: null, statistics: {}, error: 'no values in the window' };
-  }
+  // nothing to test: the verdict is insufficient_data (the dataset verdict knows the minimum)
+  if (m === 0) return { ...base, choice: null, score: null, statistics: {} };
   const statistics: FeatureStatistics = {};
   const support = {
     values: Float64Array.from(profile.values),

@@ -17,9 +17,17 @@ export class FeatureDriftDto {
     number | null;
   @ApiProperty({ nullable: true }) threshold: number | null;
   @ApiProperty({ nullable: true, enum: ['p-value', 'distance'] }) score_kind: string | null;
-  @ApiProperty({ nullable: true }) drift_detected: boolean | null;
+  @ApiProperty({ nullable: true, description: 'null unless verdict is drift or no_drift' }) drift_detected:
+    boolean | null;
+  @ApiProperty({
+    enum: ['drift', 'no_drift', 'insufficient_data', 'error'],
+    description: 'insufficient_data: fewer values in the window than min_sample, so not judged',
+  })
+  verdict: string;
   @ApiProperty() reference_size: number;
   @ApiProperty() current_size: number;
+  @ApiProperty({ nullable: true, description: 'DRIFT_MIN_SAMPLE or the manifest override' }) min_sample:
+    number | null;
   @ApiProperty({
     description:
       'ks {statistic, p_value, method}, psi, jensen_shannon (base 2), wasserstein {distance, normed, reference_std}, chi_square, z',
@@ -37,11 +45,19 @@ export class FeatureDriftDto {
 }
 
 export class DatasetDriftDto {
+  @ApiProperty({
+    enum: ['drift', 'no_drift', 'insufficient_data'],
+    description: 'insufficient_data when no feature had enough values to be tested',
+  })
+  verdict: string;
   @ApiProperty({ nullable: true }) drift_share: number | null;
   @ApiProperty() drift_detected: boolean;
   @ApiProperty() share_threshold: number;
   @ApiProperty({ type: [String] }) drifted_features: string[];
-  @ApiProperty() tested_features: number;
+  @ApiProperty({ description: 'features with enough values to be judged' }) tested_features: number;
+  @ApiProperty({ description: 'features the run looked at' }) monitored_features: number;
+  @ApiProperty({ type: [String], description: 'features below their minimum sample' })
+  insufficient_data_features: string[];
   @ApiProperty({ enum: ['none', 'bonferroni', 'bh'] }) correction: string;
 }
 

@@ -35,6 +35,12 @@ export interface DriftChart {
   current: number[];
 }
 
+/**
+ * `insufficient_data`: the window held fewer values than the feature's minimum sample, so no
+ * verdict is drawn (the statistics are still reported); `error`: the feature could not be analysed.
+ */
+export type FeatureVerdict = 'drift' | 'no_drift' | 'insufficient_data' | 'error';
+
 export interface FeatureDrift {
   name: string;
   kind: FeatureKind;
@@ -46,9 +52,13 @@ export interface FeatureDrift {
   adjusted_score?: number | null;
   threshold: number | null;
   score_kind: 'p-value' | 'distance' | null;
+  /** Null unless the verdict is drift or no_drift. */
   drift_detected: boolean | null;
+  verdict: FeatureVerdict;
   reference_size: number;
   current_size: number;
+  /** Fewest values in the window for a verdict; null when the feature could not be analysed. */
+  min_sample: number | null;
   statistics: FeatureStatistics;
   unseen_categories?: { category: string; count: number }[];
   data_quality: DataQuality;
@@ -72,11 +82,16 @@ export interface DriftReport {
   } | null;
   sample_sizes: { reference: number; current: number };
   dataset: {
+    /** insufficient_data when no feature had enough values to be tested. */
+    verdict: 'drift' | 'no_drift' | 'insufficient_data';
     drift_share: number | null;
     drift_detected: boolean;
     share_threshold: number;
     drifted_features: string[];
+    /** Features that had enough values to be judged, out of `monitored_features`. */
     tested_features: number;
+    monitored_features: number;
+    insufficient_data_features: string[];
     correction: 'none' | 'bonferroni' | 'bh';
   };
   features: FeatureDrift[];

@@ -12,6 +12,10 @@ function share(x: number | null | undefined): string {
 }
 
 function verdict(f: FeatureDrift): string {
+  if (f.verdict === 'insufficient_data') {
+    const why = `${f.current_size} values in the window, fewer than the ${f.min_sample} a verdict needs`;
+    return `<span class="verdict none insufficient" title="${h(why)}">insufficient data</span>`;
+  }
   if (f.drift_detected === null)
     return `<span class="verdict none" title="${h(f.error ?? '')}">no verdict</span>`;
   return f.drift_detected
@@ -45,6 +49,9 @@ function statistics(f: FeatureDrift): string {
     ]);
   }
   if (f.error) rows.push(['note', f.error]);
+  if (f.verdict === 'insufficient_data') {
+    rows.push(['note', `${f.current_size} values: below the minimum sample of ${f.min_sample}, not judged`]);
+  }
   return `<dl>${rows.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>`;
 }
 
@@ -80,6 +87,20 @@ thead th{background:#f4f6f9;position:sticky;top:0}td.num{text-align:right;white-
 dt{font-weight:600}dd{margin:0}svg.chart .bar.ref{fill:#7a8ca8}svg.chart .bar.cur{fill:#f08a24}svg.chart .axis{stroke:#889}
 svg.chart text{font-size:9px;fill:#556}.legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}`;
 
+function datasetVerdict(d: DriftReport['dataset']): string {
+  if (d.verdict === 'insufficient_data') return 'insufficient data';
+  return d.drift_detected ? 'yes' : 'no';
+}
+
+function tested(d: DriftReport['dataset']): string {
+  // reports stored before the minimum sample existed have no monitored_features
+  if (d.monitored_features === undefined) return '';
+  const short = d.insufficient_data_features?.length ?? 0;
+  return (
+    `${d.tested_features} of ${d.monitored_features} tested` + (short ? `, ${short} with too few values` : '')
+  );
+}
+
 /** The report as one self-contained page: no script, nothing fetched, every value escaped. */
 export function renderReportHtml(r: DriftReport): string {
   const title = `Drift report: ${r.model.name} version ${r.model.version}`;
@@ -95,8 +116,8 @@ export function renderReportHtml(r: DriftReport): string {
 <p class="meta">Run ${h(r.id)} (${h(r.trigger)}, ${h(r.status)}) · window ${h(r.window.from)} → ${h(r.window.to)} ·
 reference: ${r.reference ? `${h(r.reference.source)}, ${r.reference.rows} rows` : '–'}${r.error ? ` · error: ${h(r.error)}` : ''}</p>
 <div class="summary">
-<div>Dataset drift<b class="dataset-verdict">${d.drift_detected ? 'yes' : 'no'}</b></div>
-<div>Drifting features<b>${d.drifted_features.length} of ${d.tested_features}</b></div>
+<div>Dataset drift<b class="dataset-verdict">${datasetVerdict(d)}</b></div>
+<div>Drifting features<b>${d.drifted_features.length} of ${d.tested_features}</b><small>${tested(d)}</small></div>
 <div>Drift share<b>${share(d.drift_share)}</b><small>threshold ${share(d.share_threshold)}</small></div>
 <div>Rows<b>${r.sample_sizes.current}</b><small>reference ${r.sample_sizes.reference}</small></div>
 <div>Correction<b>${h(d.correction)}</b></div></div>

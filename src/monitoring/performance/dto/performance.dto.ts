@@ -43,6 +43,16 @@ const metricsSchema = {
 export class PerformanceFiguresDto {
   @ApiProperty({ description: 'start of the window (exclusive)' }) window_start: string;
   @ApiProperty({ description: 'end of the window (inclusive): when it was computed' }) window_end: string;
+  @ApiProperty({
+    enum: ['ok', 'insufficient_data'],
+    description: 'insufficient_data: fewer labelled predictions than min_sample; the figures are noise',
+  })
+  status: string;
+  @ApiProperty({
+    nullable: true,
+    description: 'PERFORMANCE_MIN_SAMPLE: labelled predictions a trusted figure needs',
+  })
+  min_sample: number | null;
   @ApiProperty({ description: 'successful predictions made in the window' }) predictions: number;
   @ApiProperty({ description: 'of which have feedback' }) labelled: number;
   @ApiPropertyOptional({ nullable: true, description: 'labelled / predictions' }) label_coverage:
@@ -70,6 +80,8 @@ export function toPerformanceDto(r: PerformanceReport): PerformanceDto {
     window: r.window,
     window_start: r.windowStart.toISOString(),
     window_end: r.windowEnd.toISOString(),
+    status: r.status,
+    min_sample: r.minSample,
     predictions: r.predictions,
     labelled: r.labelled,
     label_coverage: r.labelCoverage,
@@ -89,6 +101,8 @@ export function toPerformanceHistoryDto(
     items: rows.map((h) => ({
       window_start: h.windowStart.toISOString(),
       window_end: h.windowEnd.toISOString(),
+      status: h.status,
+      min_sample: h.minSample,
       predictions: h.predictionCount,
       labelled: h.labelledCount,
       label_coverage: h.labelCoverage,
