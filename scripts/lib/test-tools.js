@@ -16,6 +16,12 @@ const TOOLS = [
   ['scipy (/usr/bin/python3)', 'python3-scipy', () => pythonImports('scipy')],
   ['scikit-learn (/usr/bin/python3)', 'python3-sklearn', () => pythonImports('sklearn')],
   ['onnx (/usr/bin/python3)', 'python3-onnx', () => pythonImports('onnx')],
+  // the read-replica test streams a standby from the PostgreSQL 15 server at DATABASE_URL
+  [
+    'pg_basebackup and postgres (PostgreSQL 15)',
+    'postgresql-15',
+    () => ['pg_basebackup', 'postgres'].every((b) => executable(`/usr/lib/postgresql/15/bin/${b}`)),
+  ],
 ];
 
 function executable(path) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { JwtConfig, jwtConfig } from './jwt-config';
+import { ReadReplicaConfig, readReplicaConfig } from './read-replica-config';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -11,6 +12,8 @@ export interface AppConfig {
   modelsDir: string;
   defaultModel: string | undefined;
   databaseUrl: string;
+  /** Monitoring reads go here when set (DATABASE_READ_URL); writes always go to databaseUrl. */
+  readReplica: ReadReplicaConfig | undefined;
   migrationsRun: boolean;
   logLevel: LogLevel;
   bodyLimitBytes: number;
@@ -267,6 +270,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     modelsDir: env.MODELS_DIR || './models',
     defaultModel: env.DEFAULT_MODEL || undefined,
     databaseUrl: databaseUrl(env),
+    readReplica: readReplicaConfig(env),
     migrationsRun: bool(env, 'DB_MIGRATIONS_RUN', true),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),

@@ -1,9 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
+import { ReadDatabase } from './read-database';
 
+/** The primary DataSource (TypeORM's default) and the read routing beside it (ReadDatabase). */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -17,5 +20,7 @@ import { dataSourceOptions } from './data-source-options';
       }),
     }),
   ],
+  providers: [ReadDatabase],
+  exports: [ReadDatabase],
 })
 export class DatabaseModule {}

@@ -1,6 +1,7 @@
 import { Global, Module, Provider } from '@nestjs/common';
 import { AuthEvents } from '../auth/auth.events';
 import { AppConfig } from '../config/app-config';
+import { ReadDatabaseEvents } from '../database/read-database.events';
 import { APP_CONFIG } from '../config/config.module';
 import { ModelRegistryEvents } from '../model-registry/model-registry.events';
 import { BatchEvents } from '../prediction/batching/batch-events';
@@ -16,6 +17,7 @@ import { MetricsRegistry } from './metrics.registry';
 import { MetricsModelRegistryEvents, ModelMetrics } from './model.metrics';
 import { MetricsPredictionLogEvents } from './prediction-log.metrics';
 import { MetricsBatchEvents, MetricsPredictionEvents } from './prediction.metrics';
+import { MetricsReadDatabaseEvents } from './read-database.metrics';
 import { RuntimeMetrics } from './runtime.metrics';
 import { TracingLifecycle } from './tracing-lifecycle';
 
@@ -39,6 +41,7 @@ const PORTS = [
   metricsPort(BatchEvents, MetricsBatchEvents),
   metricsPort(PredictionLogEvents, MetricsPredictionLogEvents),
   metricsPort(AuthEvents, MetricsAuthEvents),
+  metricsPort(ReadDatabaseEvents, MetricsReadDatabaseEvents),
 ];
 
 /**
@@ -70,6 +73,7 @@ const PORTS = [
     BatchEvents,
     PredictionLogEvents,
     AuthEvents,
+    ReadDatabaseEvents,
     JobMetrics,
   ],
 })

@@ -19,6 +19,7 @@ import { CategoricalWindow, NumericWindow } from '../../src/monitoring/drift/win
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { createTestDatabase } from '../utils/test-database';
 import { rng } from '../utils/rng';
+import { primaryReads } from '../utils/read-database';
 
 /** A normal sampler on the deterministic PRNG. */
 function normal(r: () => number, mean: number, sd: number): number {
@@ -99,7 +100,7 @@ describe(WindowAggregator.name, () => {
       ),
       planFeature(3, numeric('bad'), numericProfile([1, 2, 3, 4, 5, 6, 7])),
     ];
-    const agg = await new WindowAggregator(ds).aggregate(plans, {
+    const agg = await new WindowAggregator(primaryReads(ds)).aggregate(plans, {
       modelName: 'm1',
       modelVersion: '1',
       from: FROM,
@@ -165,7 +166,7 @@ describe(WindowAggregator.name, () => {
       cur.map((v) => ({ v })),
     );
     const plans = [planFeature(0, numeric('v'), numericProfile(ref))];
-    const agg = await new WindowAggregator(ds).aggregate(plans, {
+    const agg = await new WindowAggregator(primaryReads(ds)).aggregate(plans, {
       modelName: 'm3',
       modelVersion: '1',
       from: FROM,
@@ -187,7 +188,7 @@ describe(WindowAggregator.name, () => {
       'm4',
       cur.filter((v) => v !== 9).map((v) => ({ v })),
     );
-    const agg5 = await new WindowAggregator(ds).aggregate(five, {
+    const agg5 = await new WindowAggregator(primaryReads(ds)).aggregate(five, {
       modelName: 'm4',
       modelVersion: '1',
       from: FROM,
@@ -210,7 +211,7 @@ describe(WindowAggregator.name, () => {
       cur.map((v) => ({ v })),
     );
     const plans = [planFeature(0, numeric('v'), numericProfile(ref))];
-    const agg = await new WindowAggregator(ds).aggregate(plans, {
+    const agg = await new WindowAggregator(primaryReads(ds)).aggregate(plans, {
       modelName: 'm2',
       modelVersion: '1',
       from: FROM,
@@ -231,7 +232,7 @@ describe(WindowAggregator.name, () => {
       tinyCur.map((v) => ({ v })),
     );
     const tinyPlans = [planFeature(0, numeric('v'), numericProfile(tinyRef))];
-    const tiny = await new WindowAggregator(ds).aggregate(tinyPlans, {
+    const tiny = await new WindowAggregator(primaryReads(ds)).aggregate(tinyPlans, {
       modelName: 'm5',
       modelVersion: '1',
       from: FROM,
@@ -247,7 +248,7 @@ describe(WindowAggregator.name, () => {
       1e-9 * tinyW.distance,
     );
 
-    const empty = await new WindowAggregator(ds).aggregate(plans, {
+    const empty = await new WindowAggregator(primaryReads(ds)).aggregate(plans, {
       modelName: 'none',
       modelVersion: '1',
       from: FROM,

@@ -16,8 +16,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real app (real Postgres, real onnxruntime) on a fresh database, as `npm start` would. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Boots the real app (real Postgres, real onnxruntime) on a fresh database, as `npm start` would.
+ * `envFor` adds settings that name the database (a read replica's URL).
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  envFor: (databaseUrl: string) => Record<string, string> = () => ({}),
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
     MODELS_DIR: DEMO_MODELS,
@@ -25,6 +31,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     SANITIZE_HMAC_KEY: 'test-hmac-key-0123456789',
     PREDICTION_LOG_FLUSH_INTERVAL_MS: '20',
     ...env,
+    ...envFor(db.url),
     DATABASE_URL: db.url,
   });
   const app = await createApp(config);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ReadDatabase } from '../../database/read-database';
 import { PerformanceHistoryEntity } from './performance-history.entity';
 import { classificationSql, REGRESSION_SQL } from './performance-sql';
 import { ClassificationAggregates, PerformanceScope, RegressionAggregates } from './performance.types';
@@ -30,7 +31,10 @@ const nullableNum = (v: unknown): number | null => (v === null || v === undefine
 
 @Injectable()
 export class TypeOrmPerformanceRepository extends PerformanceRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly read: ReadDatabase,
+  ) {
     super();
   }
 
@@ -39,7 +43,8 @@ export class TypeOrmPerformanceRepository extends PerformanceRepository {
     labels: string[],
     positiveLabel: string,
   ): Promise<ClassificationAggregates> {
-    const [row]: Record<string, unknown>[] = await this.dataSource.query(classificationSql(labels.length), [
+    const db = await this.read.upToDate('performance');
+    const [row]: Record<string, unknown>[] = await db.query(classificationSql(labels.length), [
       ...this.window(scope),
       labels,
       positiveLabel,
@@ -62,7 +67,8 @@ export class TypeOrmPerformanceRepository extends PerformanceRepository {
   }
 
   async regression(scope: PerformanceScope): Promise<RegressionAggregates> {
-    const [row]: Record<string, unknown>[] = await this.dataSource.query(REGRESSION_SQL, this.window(scope));
+    const db = await this.read.upToDate('performance');
+    const [row]: Record<string, unknown>[] = await db.query(REGRESSION_SQL, this.window(scope));
     return {
       predictions: num(row.predictions),
       labelled: num(row.labelled),
@@ -85,11 +91,14 @@ export class TypeOrmPerformanceRepository extends PerformanceRepository {
     window: string,
     limit: number,
   ): Promise<PerformanceHistoryEntity[]> {
-    return this.dataSource.getRepository(PerformanceHistoryEntity).find({
-      where: { modelName, modelVersion, timeWindow: window },
-      order: { computedAt: 'DESC' },
-      take: limit,
-    });
+    return this.read
+      .reads('performance_history')
+      .getRepository(PerformanceHistoryEntity)
+      .find({
+        where: { modelName, modelVersion, timeWindow: window },
+        order: { computedAt: 'DESC' },
+        take: limit,
+      });
   }
 
   private window(scope: PerformanceScope): unknown[] {

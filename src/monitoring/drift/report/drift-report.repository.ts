@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, LessThan } from 'typeorm';
+import { ReadDatabase } from '../../../database/read-database';
 import { DriftReportEntity } from './drift-report.entity';
 
 /** Port for drift run reports. */
@@ -23,12 +24,20 @@ export abstract class DriftReportRepository {
 
 @Injectable()
 export class TypeOrmDriftReportRepository extends DriftReportRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly read: ReadDatabase,
+  ) {
     super();
   }
 
   private get repo() {
     return this.dataSource.getRepository(DriftReportEntity);
+  }
+
+  /** The API's reads of reports may trail the primary by the replica's lag. */
+  private get reports() {
+    return this.read.reads('drift_reports').getRepository(DriftReportEntity);
   }
 
   async claim(row: DriftReportEntity): Promise<boolean> {
@@ -59,7 +68,7 @@ export class TypeOrmDriftReportRepository extends DriftReportRepository {
   }
 
   async latestCompleted(modelName: string, modelVersion: string): Promise<DriftReportEntity | undefined> {
-    const row = await this.repo.findOne({
+    const row = await this.reports.findOne({
       where: { modelName, modelVersion, status: 'completed' },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
@@ -67,7 +76,7 @@ export class TypeOrmDriftReportRepository extends DriftReportRepository {
   }
 
   async findById(modelName: string, id: string): Promise<DriftReportEntity | undefined> {
-    return (await this.repo.findOneBy({ modelName, id })) ?? undefined;
+    return (await this.reports.findOneBy({ modelName, id })) ?? undefined;
   }
 
   async history(
@@ -80,7 +89,7 @@ export class TypeOrmDriftReportRepository extends DriftReportRepository {
     if (modelVersion !== undefined) where.modelVersion = modelVersion;
     // ids are UUIDv7: their order is creation order
     if (before !== undefined) where.id = LessThan(before);
-    return this.repo.find({ where, order: { id: 'DESC' }, take: limit });
+    return this.reports.find({ where, order: { id: 'DESC' }, take: limit });
   }
 
   async latestPerVersion(): Promise<DriftReportEntity[]> {

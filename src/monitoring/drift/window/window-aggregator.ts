@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryRunner } from 'typeorm';
+import { QueryRunner } from 'typeorm';
+import { ReadDatabase } from '../../../database/read-database';
 import { FeaturePlan, NumericPlan } from './feature-plan';
 import { NumericBuckets } from './numeric-buckets';
 import { emptyCategoricalWindow, emptyNumericWindow, FeatureWindow, NumericWindow } from './window-data';
@@ -78,10 +78,11 @@ function isDataError(err: unknown): boolean {
  */
 @Injectable()
 export class WindowAggregator {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly read: ReadDatabase) {}
 
   async aggregate(plans: FeaturePlan[], filter: WindowFilter): Promise<WindowAggregate> {
-    const runner = this.dataSource.createQueryRunner();
+    // the replica when there is one, once it holds every row the window can contain
+    const runner = (await this.read.upToDate('drift_window')).createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction('REPEATABLE READ');
