@@ -33,6 +33,10 @@ function encode(manifest, rows) {
   const byName = new Map(manifest.features.map((f) => [f.name, f]));
   return manifest.inputs.map((input) => {
     const specs = input.features.map((name) => byName.get(name));
+    if (specs.every((f) => f.type === 'text')) {
+      const texts = rows.flatMap((row) => specs.map((f) => row[f.name] ?? ''));
+      return { name: input.name, tensor: new ort.Tensor('string', texts, [rows.length, specs.length]) };
+    }
     const width = specs.reduce((w, f) => w + (f.type === 'numeric' ? 1 : f.categories.length), 0);
     const data = new Float32Array(rows.length * width);
     rows.forEach((row, r) => {
@@ -58,21 +62,65 @@ function encode(manifest, rows) {
   });
 }
 
+/**
+ * A tokenizer model is fed the ids the training script computed (samples[].input_ids), padded to
+ * the longest with 0 and masked: the graph is checked apart from any tokenizer library.
+ */
+function encodeIds(samples) {
+  const width = Math.max(...samples.map((s) => s.input_ids.length));
+  const ids = new BigInt64Array(samples.length * width);
+  const mask = new BigInt64Array(samples.length * width);
+  samples.forEach((s, r) =>
+    s.input_ids.forEach((id, j) => {
+      ids[r * width + j] = BigInt(id);
+      mask[r * width + j] = 1n;
+    }),
+  );
+  const dims = [samples.length, width];
+  return [
+    { name: 'input_ids', tensor: new ort.Tensor('int64', ids, dims) },
+    { name: 'attention_mask', tensor: new ort.Tensor('int64', mask, dims) },
+    { name: 'token_type_ids', tensor: new ort.Tensor('int64', new BigInt64Array(ids.length), dims) },
+  ];
+}
+
+/** Probabilities of a classifier: its probabilities output, or the softmax of its logits. */
+function probabilitiesOf(manifest, fetches, k) {
+  if (manifest.outputs.probabilities) return fetches[manifest.outputs.probabilities].data;
+  const logits = fetches[manifest.outputs.logits].data;
+  const out = new Float64Array(logits.length);
+  for (let at = 0; at < logits.length; at += k) {
+    const row = Array.from(logits.subarray(at, at + k));
+    const max = Math.max(...row);
+    const exp = row.map((v) => Math.exp(v - max));
+    const sum = exp.reduce((a, b) => a + b, 0);
+    exp.forEach((e, c) => (out[at + c] = e / sum));
+  }
+  return out;
+}
+
+function labelOf(manifest, fetches, probs, i, k) {
+  if (manifest.outputs.label) return manifest.labels[Number(fetches[manifest.outputs.label].data[i])];
+  let best = 0;
+  for (let c = 1; c < k; c++) if (probs[i * k + c] > probs[i * k + best]) best = c;
+  return manifest.labels[best];
+}
+
 function compare(manifest, samples, fetches, offset = 0) {
   const problems = [];
   let maxError = 0;
   samples.forEach((sample, i) => {
     const r = i + offset;
     if (manifest.task === 'classification') {
-      const probs = fetches[manifest.outputs.probabilities].data;
       const k = manifest.labels.length;
+      const probs = probabilitiesOf(manifest, fetches, k);
       sample.probabilities.forEach((expected, c) => {
         const err = Math.abs(probs[i * k + c] - expected);
         maxError = Math.max(maxError, err);
         if (!(err <= TOLERANCE))
           problems.push(`sample ${r}: p[${c}] ${probs[i * k + c]} vs sklearn ${expected}`);
       });
-      const label = manifest.labels[Number(fetches[manifest.outputs.label].data[i])];
+      const label = labelOf(manifest, fetches, probs, i, k);
       if (label !== sample.label) problems.push(`sample ${r}: label ${label} vs sklearn ${sample.label}`);
     } else {
       const values = fetches[manifest.outputs.value].data;
@@ -86,8 +134,26 @@ function compare(manifest, samples, fetches, offset = 0) {
   return { problems, maxError };
 }
 
-async function checkVersion(dir) {
+/** A tokenizer manifest may be just {"tokenizer": ...}: the rest comes from config.json. */
+function readManifest(dir) {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  if (!manifest.tokenizer) return manifest;
+  const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'));
+  const labels = Object.entries(config.id2label)
+    .sort((a, b) => Number(a[0]) - Number(b[0]))
+    .map(([, label]) => label);
+  return {
+    task: 'classification',
+    features: [{ name: 'text', type: 'text' }],
+    labels,
+    outputs: { logits: 'logits' },
+    ...manifest,
+    inputs: [{ name: 'input_ids' }, { name: 'attention_mask' }, { name: 'token_type_ids' }],
+  };
+}
+
+async function checkVersion(dir) {
+  const manifest = readManifest(dir);
   const samples = JSON.parse(fs.readFileSync(path.join(dir, 'samples.json'), 'utf8'));
   const session = await ort.InferenceSession.create(path.join(dir, 'model.onnx'));
   const problems = [];
@@ -109,12 +175,21 @@ async function checkVersion(dir) {
   if (problems.length > 0) return { problems, maxError: NaN, task: manifest.task };
 
   // All samples as one batch, then one row alone: the batch dimension must really be dynamic.
-  const feeds = (rows) => Object.fromEntries(encode(manifest, rows).map((t) => [t.name, t.tensor]));
-  const batch = compare(manifest, samples, await session.run(feeds(samples.map((s) => s.features))));
+  const feeds = (some) =>
+    Object.fromEntries(
+      (manifest.tokenizer
+        ? encodeIds(some)
+        : encode(
+            manifest,
+            some.map((s) => s.features),
+          )
+      ).map((t) => [t.name, t.tensor]),
+    );
+  const batch = compare(manifest, samples, await session.run(feeds(samples)));
   const single = compare(
     manifest,
     samples.slice(-1),
-    await session.run(feeds([samples.at(-1).features])),
+    await session.run(feeds(samples.slice(-1))),
     samples.length - 1,
   );
   await session.release();

@@ -514,13 +514,18 @@ def train_house_price(out_dir):
     print(f"  wrote {vdir}")
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def out_dir_arg(doc):
+    """The --out models directory of a training script (default: the repository's models/)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
     default_out = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "models")
     parser.add_argument("--out", default=default_out, help="models directory (default: %(default)s)")
-    args = parser.parse_args()
-    train_loan_risk(args.out)
-    train_house_price(args.out)
+    return parser.parse_args().out
+
+
+def main():
+    out = out_dir_arg(__doc__)
+    train_loan_risk(out)
+    train_house_price(out)
 
 
 if __name__ == "__main__":

@@ -1,31 +1,43 @@
 import { FieldError } from '../common/errors/domain-error';
-import { FeatureSpec, Manifest, featureWidth } from './manifest';
 import { isJsonObject } from '../common/json';
+import { EncodedBatch, EncodedTensor, RawValue, TruncationNote } from './encoded-batch';
+import { FeatureSpec, Manifest, TextFeature, featureWidth, textFeatures } from './manifest';
+import { TensorInfo } from './onnx-session';
+import { writeTabular } from './tabular-value';
+import { checkText } from './text/text-value';
+import { TextTokenizer } from './text/text-tokenizer';
+import { TokenTensors } from './text/token-tensors';
 
-export type RawValue = number | string | null;
+export type { EncodedBatch, RawValue } from './encoded-batch';
 
-export interface EncodedBatch {
-  /** One float32 matrix per manifest input, row-major [rows, width]. */
-  tensors: { name: string; data: Float32Array; width: number }[];
-  /** The validated values as received (before clipping or defaults), for the prediction log. */
-  values: Record<string, RawValue>[];
-  rows: number;
+interface InputLayout {
+  name: string;
+  width: number;
+  text: boolean;
+  /** String tensors may be [batch] in the graph. */
+  rank: 1 | 2;
+  columns: { feature: FeatureSpec; offset: number }[];
 }
 
 /**
  * Validates rows against the manifest and writes them straight into the input tensors,
  * collecting every field error (not just the first) so the client can fix them all at once.
+ * Numbers and categories go to float32 matrices, text to string tensors or through the tokenizer.
  */
 export class FeatureEncoder {
   private readonly byName = new Map<string, FeatureSpec>();
-  private readonly layout: {
-    name: string;
-    width: number;
-    columns: { feature: FeatureSpec; offset: number }[];
-  }[];
+  private readonly layout: InputLayout[];
+  private readonly tokens?: TokenTensors;
+  /** The feature a bare string row (`{"text": ...}`, `{"texts": [...]}`) stands for. */
+  readonly seedFeature: TextFeature | undefined;
 
-  constructor(private readonly manifest: Manifest) {
+  constructor(
+    private readonly manifest: Manifest,
+    graphInputs: TensorInfo[] = [],
+    tokenizer?: TextTokenizer,
+  ) {
     for (const f of manifest.features) this.byName.set(f.name, f);
+    const rankOf = (name: string) => (graphInputs.find((i) => i.name === name)?.shape.length === 1 ? 1 : 2);
     this.layout = manifest.inputs.map((input) => {
       let offset = 0;
       const columns = input.features.map((name) => {
@@ -34,39 +46,93 @@ export class FeatureEncoder {
         offset += featureWidth(feature);
         return column;
       });
-      return { name: input.name, width: offset, columns };
+      const text = columns.some((c) => c.feature.type === 'text');
+      return { name: input.name, width: offset, text, rank: text ? rankOf(input.name) : 2, columns };
     });
+    if (tokenizer) this.tokens = new TokenTensors(tokenizer, graphInputs);
+    const texts = textFeatures(manifest);
+    const othersOptional = manifest.features.every((f) => f.type === 'text' || !f.required);
+    this.seedFeature = texts.length === 1 && othersOptional ? texts[0] : undefined;
   }
 
   get inputWidths(): Record<string, number> {
     return Object.fromEntries(this.layout.map((l) => [l.name, l.width]));
   }
 
-  /** `path(i)` names row i in error messages, e.g. `features` or `instances[3]`. */
-  encode(rows: unknown[], path: (i: number) => string, errors: FieldError[]): EncodedBatch {
-    const tensors = this.layout.map((l) => ({
-      name: l.name,
-      width: l.width,
-      data: new Float32Array(rows.length * l.width),
-    }));
-    const values: Record<string, RawValue>[] = new Array(rows.length);
-    for (let r = 0; r < rows.length; r++) {
-      const named = this.toNamed(rows[r], path(r), errors);
+  /**
+   * `path(i)` names row i in error messages, e.g. `features`, `instances[3]` or `texts[3]`. A string
+   * row is the seed feature's text; with `bareTexts` every row is (`{"texts": [...]}`), whatever its type.
+   */
+  encode(
+    rows: unknown[],
+    path: (i: number) => string,
+    errors: FieldError[],
+    bareTexts = false,
+  ): EncodedBatch {
+    const n = rows.length;
+    const tensors: EncodedTensor[] = this.layout.map((l) =>
+      l.text
+        ? {
+            name: l.name,
+            kind: 'string',
+            width: l.width,
+            rank: l.rank,
+            data: new Array<string>(n * l.width).fill(''),
+          }
+        : { name: l.name, kind: 'float32', width: l.width, data: new Float32Array(n * l.width) },
+    );
+    const values: Record<string, RawValue>[] = new Array(n);
+    const notes: TruncationNote[] = [];
+    const tokenTexts: string[] = this.tokens ? new Array<string>(n).fill('') : [];
+    const bare = (r: number) => this.seedFeature !== undefined && (bareTexts || typeof rows[r] === 'string');
+    const fieldOf = (r: number, feature: FeatureSpec): string =>
+      bare(r)
+        ? path(r)
+        : Array.isArray(rows[r])
+          ? `${path(r)}[${this.manifest.features.indexOf(feature)}]`
+          : `${path(r)}.${feature.name}`;
+    for (let r = 0; r < n; r++) {
+      const named = bare(r) ? { [this.seedFeature!.name]: rows[r] } : this.toNamed(rows[r], path(r), errors);
       values[r] = {};
       if (!named) continue;
       for (let t = 0; t < this.layout.length; t++) {
         const { columns, width } = this.layout[t];
-        const base = r * width;
+        const tensor = tensors[t];
         for (const { feature, offset } of columns) {
           const raw = named[feature.name];
-          const field = Array.isArray(rows[r])
-            ? `${path(r)}[${this.manifest.features.indexOf(feature)}]`
-            : `${path(r)}.${feature.name}`;
-          values[r][feature.name] = this.write(feature, raw, tensors[t].data, base + offset, field, errors);
+          const field = fieldOf(r, feature);
+          const at = r * width + offset;
+          if (feature.type !== 'text') {
+            values[r][feature.name] = writeTabular(
+              feature,
+              raw,
+              tensor.data as Float32Array,
+              at,
+              field,
+              errors,
+            );
+            continue;
+          }
+          const text = checkText(feature, raw, field, r, errors, notes);
+          values[r][feature.name] = text === undefined ? null : (raw as string);
+          if (text !== undefined) (tensor.data as string[])[at] = text;
         }
       }
+      if (this.tokens) {
+        const feature = this.manifest.features[0] as TextFeature;
+        const raw = named[feature.name];
+        const text = checkText(feature, raw, fieldOf(r, feature), r, errors, notes);
+        values[r][feature.name] = text === undefined ? null : (raw as string);
+        if (text !== undefined) tokenTexts[r] = text;
+      }
     }
-    return { tensors, values, rows: rows.length };
+    if (this.tokens) {
+      const feature = this.manifest.features[0];
+      tensors.push(...this.tokens.encode(tokenTexts, (r) => fieldOf(r, feature), notes));
+    }
+    const batch: EncodedBatch = { tensors, values, rows: n };
+    if (notes.length > 0) batch.truncated = notes;
+    return batch;
   }
 
   private toNamed(row: unknown, where: string, errors: FieldError[]): Record<string, unknown> | undefined {
@@ -89,62 +155,5 @@ export class FeatureEncoder {
         errors.push({ field: `${where}.${key.slice(0, 64)}`, message: 'is not a feature of this model' });
     }
     return row;
-  }
-
-  private write(
-    f: FeatureSpec,
-    raw: unknown,
-    data: Float32Array,
-    at: number,
-    field: string,
-    errors: FieldError[],
-  ): RawValue {
-    if (raw === undefined || raw === null) {
-      if (f.required) {
-        errors.push({ field, message: 'is required' });
-      } else if (f.type === 'numeric') {
-        data[at] = f.default!;
-      }
-      return null;
-    }
-    if (f.type === 'numeric') {
-      if (typeof raw !== 'number') {
-        errors.push({ field, message: `must be a number, got ${typeof raw}` });
-        return null;
-      }
-      if (!Number.isFinite(raw)) {
-        errors.push({ field, message: 'must be a finite number' });
-        return null;
-      }
-      let value = raw;
-      const below = f.min !== undefined && raw < f.min;
-      const above = f.max !== undefined && raw > f.max;
-      if ((below || above) && f.outOfRange !== 'accept') {
-        if (f.outOfRange === 'reject') {
-          errors.push({
-            field,
-            message: `must be between ${f.min ?? '-inf'} and ${f.max ?? 'inf'}, got ${raw}`,
-          });
-          return null;
-        }
-        value = below ? f.min! : f.max!;
-      }
-      data[at] = value;
-      return raw;
-    }
-    if (typeof raw !== 'string') {
-      errors.push({ field, message: `must be a string category, got ${typeof raw}` });
-      return null;
-    }
-    const index = f.categories.indexOf(raw);
-    if (index >= 0) {
-      data[at + index] = 1;
-    } else if (f.unseen === 'reject') {
-      const list =
-        f.categories.length <= 20 ? f.categories.join(', ') : `${f.categories.length} known categories`;
-      errors.push({ field, message: `must be one of ${list}` });
-      return null;
-    }
-    return raw;
   }
 }

@@ -22,11 +22,85 @@ describe('parseManifest', () => {
     expect(m.sanitize.fields).toEqual({});
   });
 
+  it('reads text features, and a manifest that only names a tokenizer', () => {
+    const text = parseManifest({
+      ...valid,
+      features: [{ name: 'review', type: 'text', required: false, maxLength: 100, overLength: 'truncate' }],
+      inputs: [{ name: 'text', features: ['review'] }],
+    });
+    expect(text.features[0]).toEqual({
+      name: 'review',
+      type: 'text',
+      required: false,
+      maxLength: 100,
+      overLength: 'truncate',
+    });
+    expect(parseManifest({ ...valid, features: [{ name: 'x', type: 'text' }] }).features[0]).toMatchObject({
+      required: true,
+      maxLength: 2000,
+      overLength: 'reject',
+    });
+    const hf = parseManifest({ tokenizer: 'tokenizer.json', labels: ['negative', 'positive'] });
+    expect(hf).toMatchObject({
+      task: 'classification',
+      features: [{ name: 'text', type: 'text', maxLength: 2000 }],
+      inputs: [],
+      outputs: { logits: 'logits' },
+      tokenizer: { file: 'tokenizer.json' },
+    });
+    expect(
+      parseManifest({ tokenizer: { file: 't.json', maxLength: 128 }, labels: ['a', 'b'] }).tokenizer,
+    ).toEqual({
+      file: 't.json',
+      maxLength: 128,
+    });
+  });
+
   it.each([
     [{ ...valid, task: 'ranking' }, 'task must be classification or regression'],
     [
-      { ...valid, features: [{ name: 'x', type: 'text' }] },
-      'features[0].type must be numeric or categorical',
+      { ...valid, features: [{ name: 'x', type: 'image' }] },
+      'features[0].type must be numeric, categorical or text',
+    ],
+    [
+      { ...valid, features: [{ name: 'x', type: 'text', maxLength: 0 }] },
+      'features[0].maxLength must be an integer between 1 and 1000000',
+    ],
+    [
+      { ...valid, features: [{ name: 'x', type: 'text', overLength: 'cut' }] },
+      'features[0].overLength must be reject or truncate',
+    ],
+    [
+      {
+        ...valid,
+        features: [
+          { name: 'x', type: 'text' },
+          { name: 'y', type: 'numeric' },
+        ],
+        inputs: [{ name: 'input', features: ['x', 'y'] }],
+      },
+      'inputs[0] mixes text with numeric or categorical features',
+    ],
+    [{ tokenizer: 'tokenizer.json' }, 'a classifier needs >= 2 labels'],
+    [
+      { tokenizer: '../etc/passwd', labels: ['a', 'b'] },
+      'tokenizer must name a file in the version directory, e.g. "tokenizer.json"',
+    ],
+    [
+      { tokenizer: { file: 't.json', maxLength: 1 }, labels: ['a', 'b'] },
+      'tokenizer.maxLength must be an integer of at least 2',
+    ],
+    [
+      { tokenizer: 't.json', labels: ['a', 'b'], inputs: [{ name: 'input_ids', features: ['text'] }] },
+      'a tokenizer model takes its inputs from the graph: remove inputs',
+    ],
+    [
+      { tokenizer: 't.json', labels: ['a', 'b'], features: [{ name: 'x', type: 'numeric' }] },
+      'a tokenizer model has exactly one feature, of type text',
+    ],
+    [
+      { ...valid, task: 'classification', labels: ['a', 'b'], outputs: { logits: 'l', probabilities: 'p' } },
+      'give outputs.logits or outputs.probabilities, not both',
     ],
     [
       { ...valid, features: [{ name: 'x', type: 'numeric', required: false }] },

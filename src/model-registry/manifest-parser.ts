@@ -1,53 +1,17 @@
-import { FeatureSpec, Manifest } from './manifest';
+import { InputMapping, Manifest, TokenizerSpec } from './manifest';
 import { isJsonObject } from '../common/json';
+import { ManifestError, parseFeature } from './feature-parser';
 
-export class ManifestError extends Error {}
-
-const isName = (v: unknown): v is string =>
-  typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/.test(v);
-
-function finiteOrUndefined(v: unknown, where: string): number | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v))
-    throw new ManifestError(`${where} must be a finite number`);
-  return v;
-}
-
-function parseFeature(raw: unknown, i: number): FeatureSpec {
-  const where = `features[${i}]`;
-  if (!isJsonObject(raw) || !isName(raw.name))
-    throw new ManifestError(`${where}.name must be a feature name`);
-  const required = raw.required === undefined ? true : raw.required === true;
-  if (raw.type === 'numeric') {
-    const outOfRange = raw.outOfRange ?? 'reject';
-    if (outOfRange !== 'reject' && outOfRange !== 'clip' && outOfRange !== 'accept') {
-      throw new ManifestError(`${where}.outOfRange must be reject, clip or accept`);
-    }
-    const min = finiteOrUndefined(raw.min, `${where}.min`);
-    const max = finiteOrUndefined(raw.max, `${where}.max`);
-    if (min !== undefined && max !== undefined && min > max) throw new ManifestError(`${where}: min > max`);
-    const dflt = finiteOrUndefined(raw.default, `${where}.default`);
-    if (!required && dflt === undefined)
-      throw new ManifestError(`${where}: an optional numeric feature needs a default`);
-    return { name: raw.name, type: 'numeric', required, min, max, default: dflt, outOfRange };
-  }
-  if (raw.type === 'categorical') {
-    const cats = raw.categories;
-    if (!Array.isArray(cats) || cats.length === 0 || !cats.every((c) => typeof c === 'string')) {
-      throw new ManifestError(`${where}.categories must be a non-empty list of strings`);
-    }
-    if (new Set(cats).size !== cats.length) throw new ManifestError(`${where}.categories has duplicates`);
-    const unseen = raw.unseen ?? 'reject';
-    if (unseen !== 'reject' && unseen !== 'ignore')
-      throw new ManifestError(`${where}.unseen must be reject or ignore`);
-    return { name: raw.name, type: 'categorical', required, categories: cats as string[], unseen };
-  }
-  throw new ManifestError(`${where}.type must be numeric or categorical`);
-}
+export { ManifestError };
 
 /** Validates a manifest.json document; throws ManifestError naming the first bad field. */
-export function parseManifest(raw: unknown): Manifest {
-  if (!isJsonObject(raw)) throw new ManifestError('manifest must be a JSON object');
+export function parseManifest(doc: unknown): Manifest {
+  if (!isJsonObject(doc)) throw new ManifestError('manifest must be a JSON object');
+  const tokenizer = parseTokenizer(doc.tokenizer);
+  // a tokenizer manifest may be this short: the one text feature, a classifier, its logits
+  const raw: Record<string, unknown> = tokenizer
+    ? { task: 'classification', features: [{ name: 'text', type: 'text' }], ...doc }
+    : doc;
   if (raw.task !== 'classification' && raw.task !== 'regression') {
     throw new ManifestError('task must be classification or regression');
   }
@@ -64,32 +28,22 @@ export function parseManifest(raw: unknown): Manifest {
   if (raw.task === 'classification' && labels.length < 2)
     throw new ManifestError('a classifier needs >= 2 labels');
 
-  if (!Array.isArray(raw.inputs) || raw.inputs.length === 0) throw new ManifestError('inputs must be a list');
-  const inputs = raw.inputs.map((input, i) => {
-    if (!isJsonObject(input) || typeof input.name !== 'string')
-      throw new ManifestError(`inputs[${i}].name is required`);
-    if (
-      !Array.isArray(input.features) ||
-      !input.features.every((f) => typeof f === 'string' && names.has(f))
-    ) {
-      throw new ManifestError(`inputs[${i}].features must list declared features`);
-    }
-    return { name: input.name, features: input.features as string[] };
-  });
-  const mapped = inputs.flatMap((i) => i.features);
-  const unmapped = features.filter((f) => !mapped.includes(f.name)).map((f) => f.name);
-  if (unmapped.length > 0)
-    throw new ManifestError(`features not mapped to any input: ${unmapped.join(', ')}`);
+  const inputs = tokenizer ? tokenizerInputs(raw, features) : parseInputs(raw.inputs, features);
 
-  const outputs = isJsonObject(raw.outputs) ? raw.outputs : {};
+  const outputs = isJsonObject(raw.outputs) ? raw.outputs : tokenizer ? { logits: 'logits' } : {};
   const out = {
     label: typeof outputs.label === 'string' ? outputs.label : undefined,
     probabilities: typeof outputs.probabilities === 'string' ? outputs.probabilities : undefined,
     value: typeof outputs.value === 'string' ? outputs.value : undefined,
+    logits: typeof outputs.logits === 'string' ? outputs.logits : undefined,
   };
-  if (raw.task === 'classification' && !out.label && !out.probabilities) {
-    throw new ManifestError('outputs.label or outputs.probabilities is required for a classifier');
+  if (raw.task === 'classification' && !out.label && !out.probabilities && !out.logits) {
+    throw new ManifestError(
+      'outputs.label, outputs.probabilities or outputs.logits is required for a classifier',
+    );
   }
+  if (out.logits && out.probabilities)
+    throw new ManifestError('give outputs.logits or outputs.probabilities, not both');
   if (raw.task === 'regression' && !out.value)
     throw new ManifestError('outputs.value is required for regression');
 
@@ -114,5 +68,61 @@ export function parseManifest(raw: unknown): Manifest {
       features: (isJsonObject(drift.features) ? drift.features : {}) as Manifest['drift']['features'],
     },
     batching: isJsonObject(raw.batching) ? (raw.batching as Manifest['batching']) : undefined,
+    tokenizer,
   };
+}
+
+function parseInputs(raw: unknown, features: Manifest['features']): InputMapping[] {
+  if (!Array.isArray(raw) || raw.length === 0) throw new ManifestError('inputs must be a list');
+  const byName = new Map(features.map((f) => [f.name, f]));
+  const inputs = raw.map((input, i) => {
+    if (!isJsonObject(input) || typeof input.name !== 'string')
+      throw new ManifestError(`inputs[${i}].name is required`);
+    if (
+      !Array.isArray(input.features) ||
+      !input.features.every((f) => typeof f === 'string' && byName.has(f))
+    ) {
+      throw new ManifestError(`inputs[${i}].features must list declared features`);
+    }
+    const text = input.features.filter((f) => byName.get(f as string)!.type === 'text');
+    // a string tensor holds text only; a float32 matrix numbers and one-hot blocks only
+    if (text.length > 0 && text.length < input.features.length)
+      throw new ManifestError(`inputs[${i}] mixes text with numeric or categorical features`);
+    return { name: input.name, features: input.features as string[] };
+  });
+  const mapped = inputs.flatMap((i) => i.features);
+  const unmapped = features.filter((f) => !mapped.includes(f.name)).map((f) => f.name);
+  if (unmapped.length > 0)
+    throw new ManifestError(`features not mapped to any input: ${unmapped.join(', ')}`);
+  return inputs;
+}
+
+/** `"tokenizer": "tokenizer.json"` or `{"file": "tokenizer.json", "maxLength": 128}`. */
+function parseTokenizer(raw: unknown): TokenizerSpec | undefined {
+  if (raw === undefined) return undefined;
+  const spec = typeof raw === 'string' ? { file: raw } : raw;
+  if (
+    !isJsonObject(spec) ||
+    typeof spec.file !== 'string' ||
+    !/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(spec.file)
+  ) {
+    throw new ManifestError('tokenizer must name a file in the version directory, e.g. "tokenizer.json"');
+  }
+  const maxLength = spec.maxLength;
+  if (
+    maxLength !== undefined &&
+    !(typeof maxLength === 'number' && Number.isInteger(maxLength) && maxLength >= 2)
+  ) {
+    throw new ManifestError('tokenizer.maxLength must be an integer of at least 2');
+  }
+  return { file: spec.file, maxLength };
+}
+
+/** The tokenizer feeds the graph from its one text feature; the graph's own input names are used. */
+function tokenizerInputs(raw: Record<string, unknown>, features: Manifest['features']): InputMapping[] {
+  if (raw.inputs !== undefined)
+    throw new ManifestError('a tokenizer model takes its inputs from the graph: remove inputs');
+  if (features.length !== 1 || features[0].type !== 'text')
+    throw new ManifestError('a tokenizer model has exactly one feature, of type text');
+  return [];
 }

@@ -19,7 +19,29 @@ export interface CategoricalFeature {
   unseen: 'reject' | 'ignore';
 }
 
-export type FeatureSpec = NumericFeature | CategoricalFeature;
+/** Free text: passed to the graph as a string tensor, or through the model's tokenizer. */
+export interface TextFeature {
+  name: string;
+  type: 'text';
+  required: boolean;
+  /** Most characters (Unicode code points) accepted. */
+  maxLength: number;
+  /** A longer text: `reject` (422) or `truncate` to maxLength, said in the response. */
+  overLength: 'reject' | 'truncate';
+}
+
+export type FeatureSpec = NumericFeature | CategoricalFeature | TextFeature;
+
+/**
+ * A Hugging Face tokenizer (`tokenizer.json` beside the graph): the text feature becomes
+ * input_ids / attention_mask / token_type_ids, truncated to `maxLength` tokens.
+ */
+export interface TokenizerSpec {
+  /** File name inside the version directory. */
+  file: string;
+  /** Most tokens per text, special tokens included; else read from the tokenizer files or config.json. */
+  maxLength?: number;
+}
 
 export interface InputMapping {
   name: string;
@@ -30,6 +52,8 @@ export interface OutputMapping {
   label?: string;
   probabilities?: string;
   value?: string;
+  /** Classification: raw scores per label, turned into probabilities with a softmax (Hugging Face `logits`). */
+  logits?: string;
 }
 
 /** A feature's drift test override, read by the drift monitor. */
@@ -50,9 +74,14 @@ export interface Manifest {
   sanitize: { fields: Record<string, SanitizeAction> };
   drift: { features: Record<string, DriftOverride>; [key: string]: unknown };
   batching?: { maxBatchSize?: number; maxDelayMs?: number };
+  tokenizer?: TokenizerSpec;
 }
 
-/** Width of a feature in its input tensor: one column, or a one-hot block. */
+/** Width of a feature in its input tensor: one column (a number or a string), or a one-hot block. */
 export function featureWidth(feature: FeatureSpec): number {
-  return feature.type === 'numeric' ? 1 : feature.categories.length;
+  return feature.type === 'categorical' ? feature.categories.length : 1;
+}
+
+export function textFeatures(manifest: Pick<Manifest, 'features'>): TextFeature[] {
+  return manifest.features.filter((f): f is TextFeature => f.type === 'text');
 }

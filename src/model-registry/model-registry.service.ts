@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
-import { readFile } from 'node:fs/promises';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ModelNotFoundError, ModelNotReadyError, VersionNotFoundError } from '../common/errors/domain-error';
 import { FeatureEncoder } from './feature-encoder';
 import { checkManifestAgainstGraph } from './graph-check';
-import { parseManifest } from './manifest-parser';
+import { readDescription } from './model-description';
 import { ModelRegistryEvents } from './model-registry.events';
 import { ModelStore, StoredVersion } from './model-store';
 import { ModelVersion, RegisteredModel, ServableVersion } from './model-version';
@@ -102,10 +101,11 @@ export class ModelRegistry implements OnModuleInit, OnApplicationShutdown {
       outputs: [],
     };
     try {
-      if (stored.manifestPath) {
-        entry.manifest = parseManifest(JSON.parse(await readFile(stored.manifestPath, 'utf8')));
-        entry.encoder = new FeatureEncoder(entry.manifest);
-      }
+      const described = stored.manifestPath
+        ? await readDescription(stored.dir, stored.manifestPath)
+        : undefined;
+      entry.manifest = described?.manifest;
+      entry.tokenizer = described?.tokenizer;
       const session = await this.sessions.create(stored.modelPath);
       entry.session = session;
       entry.inputs = session.inputs;
@@ -113,7 +113,8 @@ export class ModelRegistry implements OnModuleInit, OnApplicationShutdown {
       if (entry.manifest) {
         const problems = checkManifestAgainstGraph(entry.manifest, session.inputs, session.outputs);
         if (problems.length > 0) throw new Error(`manifest does not match the graph: ${problems.join('; ')}`);
-        await warmUp(entry.manifest, entry.encoder!, session);
+        entry.encoder = new FeatureEncoder(entry.manifest, session.inputs, entry.tokenizer);
+        await warmUp(entry.manifest, entry.encoder, session);
       }
       entry.status = 'ready';
       entry.loadedAt = new Date();

@@ -2,6 +2,7 @@ import { FeatureEncoder } from './feature-encoder';
 import { Manifest } from './manifest';
 import { StoredVersion } from './model-store';
 import { ModelSession, TensorInfo } from './onnx-session';
+import { TextTokenizer } from './text/text-tokenizer';
 
 export type ModelStatus = 'loading' | 'ready' | 'failed';
 
@@ -14,6 +15,8 @@ export interface ModelVersion {
   stored: StoredVersion;
   manifest?: Manifest;
   encoder?: FeatureEncoder;
+  /** The Hugging Face tokenizer the manifest names, if any. */
+  tokenizer?: TextTokenizer;
   session?: ModelSession;
   inputs: TensorInfo[];
   outputs: TensorInfo[];

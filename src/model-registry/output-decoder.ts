@@ -27,7 +27,9 @@ export function decodeOutputs(manifest: Manifest, fetches: Fetches, rows: number
   const k = labels.length;
   const probs = manifest.outputs.probabilities
     ? numeric(fetches[manifest.outputs.probabilities], 'probabilities')
-    : undefined;
+    : manifest.outputs.logits
+      ? softmax(numeric(fetches[manifest.outputs.logits], 'logits'), k)
+      : undefined;
   const index = manifest.outputs.label ? numeric(fetches[manifest.outputs.label], 'label') : undefined;
   for (let r = 0; r < rows; r++) {
     let best = 0;
@@ -44,6 +46,19 @@ export function decodeOutputs(manifest: Manifest, fetches: Fetches, rows: number
     const label = labels[best];
     if (label === undefined) throw new Error(`the model returned class index ${best} for ${k} labels`);
     out[r] = probabilities ? { prediction: label, probabilities } : { prediction: label };
+  }
+  return out;
+}
+
+/** Row-wise softmax of [rows, k] scores, shifted by the row maximum so that exp() cannot overflow. */
+function softmax(logits: NumericData, k: number): Float64Array {
+  const out = new Float64Array(logits.length);
+  for (let at = 0; at < logits.length; at += k) {
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) max = Math.max(max, Number(logits[at + c]));
+    let sum = 0;
+    for (let c = 0; c < k; c++) sum += out[at + c] = Math.exp(Number(logits[at + c]) - max);
+    for (let c = 0; c < k; c++) out[at + c] /= sum;
   }
   return out;
 }

@@ -1,5 +1,5 @@
-import * as ort from 'onnxruntime-node';
 import { FieldError } from '../common/errors/domain-error';
+import { feedsOf } from './encoded-batch';
 import { FeatureEncoder } from './feature-encoder';
 import { Manifest } from './manifest';
 import { decodeOutputs } from './output-decoder';
@@ -10,6 +10,7 @@ export function exampleRow(manifest: Manifest): Record<string, number | string> 
   const row: Record<string, number | string> = {};
   for (const f of manifest.features) {
     if (f.type === 'categorical') row[f.name] = f.categories[0];
+    else if (f.type === 'text') row[f.name] = 'warm-up';
     else row[f.name] = f.default ?? f.min ?? Math.min(0, f.max ?? 0);
   }
   return row;
@@ -25,8 +26,5 @@ export async function warmUp(
   const batch = encoder.encode([exampleRow(manifest)], () => 'warm-up', errors);
   if (errors.length > 0)
     throw new Error(`cannot build a warm-up row: ${errors.map((e) => e.message).join('; ')}`);
-  const feeds = Object.fromEntries(
-    batch.tensors.map((t) => [t.name, new ort.Tensor('float32', t.data, [1, t.width])]),
-  );
-  decodeOutputs(manifest, await session.run(feeds), 1);
+  decodeOutputs(manifest, await session.run(feedsOf(batch)), 1);
 }

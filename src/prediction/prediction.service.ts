@@ -19,7 +19,8 @@ import { ATTR, inActiveSpan, inSpan, inSpanAsync, MAX_IDS_ON_SPAN, SPAN } from '
 import { ModelRegistry } from '../model-registry/model-registry.service';
 import { ServableVersion } from '../model-registry/model-version';
 import { decodeOutputs } from '../model-registry/output-decoder';
-import { BatchPredictResponseDto, PredictResponseDto } from './dto/predict-response.dto';
+import { BatchPredictResponseDto, PredictionItemDto, PredictResponseDto } from './dto/predict-response.dto';
+import { rowsOf } from './dto/request-rows';
 import { PredictRequestDto } from './dto/predict-request.dto';
 import { InferenceRunner } from './inference-runner';
 import { PredictionEvents } from './prediction.events';
@@ -70,19 +71,22 @@ export class PredictionService {
     ctx: RequestContext,
   ): Promise<PredictResponseDto | BatchPredictResponseDto> {
     const started = this.clock.monotonicMs();
-    const isBatch = body.instances !== undefined;
-    const rows = isBatch ? body.instances! : [body.features];
+    const shape = rowsOf(body);
+    const isBatch = shape.batch;
+    const rows = shape.rows;
     const errors: FieldError[] = [];
     const model = inSpan(SPAN.validate, () => {
       const model = this.registry.servable(name, version);
-      if (isBatch && body.features !== undefined) {
-        errors.push({ field: 'features', message: 'send either features or instances, not both' });
+      if (shape.conflict) errors.push(shape.conflict);
+      if (shape.text && !model.encoder.seedFeature) {
+        const message = 'this model does not take a single text: send features';
+        this.reject(model, body, [...errors, { field: shape.text, message }], started, ctx);
       }
       if (rows.length > this.config.maxBatchSize) {
         this.reject(
           model,
           body,
-          [{ field: 'instances', message: `must contain at most ${this.config.maxBatchSize} rows` }],
+          [{ field: shape.field, message: `must contain at most ${this.config.maxBatchSize} rows` }],
           started,
           ctx,
         );
@@ -101,7 +105,7 @@ export class PredictionService {
       ctx = { ...ctx, traceId: ctx.traceId ?? span.spanContext().traceId };
     }
     const batch = inSpan(SPAN.preprocess, () => {
-      const batch = model.encoder.encode(rows, isBatch ? (i) => `instances[${i}]` : () => 'features', errors);
+      const batch = model.encoder.encode(rows, shape.path, errors, shape.text !== undefined);
       if (errors.length > 0) this.reject(model, body, errors, started, ctx);
       return batch;
     });
@@ -144,7 +148,15 @@ export class PredictionService {
     });
 
     const ref = { name: model.name, version: model.version };
-    const items = decoded.map((d, i) => ({ prediction_id: ids[i], ...d }));
+    const items: PredictionItemDto[] = decoded.map((d, i) => ({ prediction_id: ids[i], ...d }));
+    for (const note of batch.truncated ?? []) {
+      (items[note.row].truncated ??= []).push({
+        field: note.field,
+        unit: note.unit,
+        from: note.from,
+        to: note.to,
+      });
+    }
     return isBatch ? { model: ref, predictions: items } : { ...items[0], model: ref };
   }
 
@@ -170,7 +182,13 @@ export class PredictionService {
   ): void {
     if (!this.log.enabled) return;
     const inputs =
-      body.instances !== undefined ? { instances: body.instances } : { features: body.features ?? null };
+      body.instances !== undefined
+        ? { instances: body.instances }
+        : body.texts !== undefined
+          ? { texts: body.texts }
+          : body.text !== undefined
+            ? { text: body.text }
+            : { features: body.features ?? null };
     const latencyMs = this.clock.monotonicMs() - started;
     this.log.record([
       this.records.failed(model, this.recordContext(ctx, latencyMs), errorClass, inputs, body.metadata),

@@ -247,7 +247,12 @@ describe('Open Inference Protocol: inference with JSON tensors (e2e)', () => {
       const tensor = batch.tensors[0];
       const res = await infer('loan-risk', {
         inputs: [
-          { name: tensor.name, shape: [1, tensor.width], datatype: 'FP32', data: Array.from(tensor.data) },
+          {
+            name: tensor.name,
+            shape: [1, tensor.width],
+            datatype: 'FP32',
+            data: Array.from(tensor.data as Float32Array),
+          },
         ],
       });
       expect(res.status).toBe(200);

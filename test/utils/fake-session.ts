@@ -46,7 +46,7 @@ export class FakeSession implements ModelSession {
 /** An encoded request whose rows are [a, b] pairs. */
 export function rowsOf(...pairs: [number, number][]): EncodedBatch {
   return {
-    tensors: [{ name: 'x', width: 2, data: Float32Array.from(pairs.flat()) }],
+    tensors: [{ name: 'x', kind: 'float32', width: 2, data: Float32Array.from(pairs.flat()) }],
     values: pairs.map(([a, b]) => ({ a, b })),
     rows: pairs.length,
   };

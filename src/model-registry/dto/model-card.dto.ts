@@ -4,7 +4,7 @@ import { ModelVersion, RegisteredModel } from '../model-version';
 
 export class FeatureDto {
   @ApiProperty({ example: 'age' }) name: string;
-  @ApiProperty({ enum: ['numeric', 'categorical'] }) type: 'numeric' | 'categorical';
+  @ApiProperty({ enum: ['numeric', 'categorical', 'text'] }) type: 'numeric' | 'categorical' | 'text';
   @ApiProperty() required: boolean;
   @ApiPropertyOptional({ example: 18 }) min?: number;
   @ApiPropertyOptional({ example: 100 }) max?: number;
@@ -12,6 +12,10 @@ export class FeatureDto {
   @ApiPropertyOptional({ enum: ['reject', 'clip', 'accept'] }) out_of_range?: string;
   @ApiPropertyOptional({ type: [String], example: ['own', 'rent', 'mortgage'] }) categories?: string[];
   @ApiPropertyOptional({ enum: ['reject', 'ignore'] }) unseen?: string;
+  @ApiPropertyOptional({ example: 2000, description: 'text: most characters (code points)' })
+  max_length?: number;
+  @ApiPropertyOptional({ enum: ['reject', 'truncate'], description: 'text: what a longer text gets' })
+  over_length?: string;
 }
 
 export class TensorDto {
@@ -29,6 +33,11 @@ export class ModelVersionDto {
   @ApiProperty({ enum: ['classification', 'regression'], nullable: true }) task: string | null;
   @ApiProperty({ type: [TensorDto] }) inputs: TensorDto[];
   @ApiProperty({ type: [TensorDto] }) outputs: TensorDto[];
+  @ApiPropertyOptional({
+    example: 64,
+    description: 'tokenizer models: most tokens per text, special tokens included',
+  })
+  max_tokens?: number;
 }
 
 export class ModelCardDto {
@@ -61,6 +70,15 @@ function toFeatureDto(f: FeatureSpec): FeatureDto {
       out_of_range: f.outOfRange,
     };
   }
+  if (f.type === 'text') {
+    return {
+      name: f.name,
+      type: f.type,
+      required: f.required,
+      max_length: f.maxLength,
+      over_length: f.overLength,
+    };
+  }
   return { name: f.name, type: f.type, required: f.required, categories: f.categories, unseen: f.unseen };
 }
 
@@ -77,6 +95,7 @@ export function toModelVersionDto(v: ModelVersion): ModelVersionDto {
     task: v.manifest?.task ?? null,
     inputs: v.inputs.map((t) => ({ name: t.name, datatype: t.type, shape: dims(t.shape) })),
     outputs: v.outputs.map((t) => ({ name: t.name, datatype: t.type, shape: dims(t.shape) })),
+    max_tokens: v.tokenizer?.maxLength,
   };
 }
 

@@ -45,6 +45,10 @@ export function monitoredFeatures(manifest: Manifest, globalSanitize: Record<str
       skipped.push({ name: f.name, reason: `sanitized before logging (${String(rule)})` });
       continue;
     }
+    if (f.type === 'text') {
+      skipped.push({ name: f.name, reason: 'free text' });
+      continue;
+    }
     features.push(
       f.type === 'numeric'
         ? { name: f.name, kind: 'numeric', source: 'input', min: f.min, max: f.max, categories: [] }

@@ -12,6 +12,7 @@ import { DecodedPrediction, decodeOutputs } from '../../model-registry/output-de
 import { BatchEvents } from './batch-events';
 import { DynamicBatcher } from './dynamic-batcher';
 import { feedsOf } from './tensor-batch';
+import { loadDemoModel } from '../../../test/utils/demo-model';
 
 const MODELS = join(__dirname, '..', '..', '..', 'models');
 
@@ -86,6 +87,54 @@ describe(`${DynamicBatcher.name} with onnxruntime`, () => {
         }
       });
     });
+    await real.release();
+  });
+
+  it.each([
+    ['sentiment', '1'],
+    ['sentiment-bert', '1'],
+  ])('%s@%s answers concurrent texts of different lengths as if each ran alone', async (name, version) => {
+    const { manifest, encoder, session: real, samples } = await loadDemoModel(name, version);
+    const shapes: number[][] = [];
+    const session: ModelSession = {
+      ...real,
+      inputs: real.inputs,
+      outputs: real.outputs,
+      run: (feeds) => {
+        shapes.push(Object.values(feeds)[0].dims as number[]);
+        return real.run(feeds);
+      },
+    };
+    const model = { name, version, manifest, encoder, session, status: 'ready' } as ServableVersion;
+    const texts = samples.map((s) => s.features.text as string);
+    const requests: string[][] = [];
+    for (let i = 0, size = 1; i < texts.length; i += size, size = (size % 3) + 1)
+      requests.push(texts.slice(i, i + size));
+    const errors: FieldError[] = [];
+    const encoded = requests.map((r) => encoder.encode(r, (i) => `texts[${i}]`, errors, true));
+    expect(errors).toEqual([]);
+    const alone: DecodedPrediction[][] = [];
+    for (const b of encoded) alone.push(decodeOutputs(manifest, await real.run(feedsOf(b)), b.rows));
+
+    const config = { batching: { maxBatchSize: 8, maxDelayMs: 0 } } as AppConfig;
+    const batcher = new DynamicBatcher(config, new BatchEvents(), new Clock());
+    const batched = await Promise.all(
+      encoded.map(async (b) => decodeOutputs(manifest, await batcher.run(model, b), b.rows)),
+    );
+    expect(shapes.length).toBeLessThan(encoded.length);
+    expect(shapes.reduce((n, s) => n + s[0], 0)).toBe(texts.length);
+    if (manifest.tokenizer) {
+      // each run is padded to its own longest text, not to the model's maximum
+      const widths = new Set(shapes.map((s) => s[1]));
+      expect(widths.size).toBeGreaterThan(1);
+    }
+    batched.forEach((predictions, i) =>
+      predictions.forEach((p, j) => {
+        expect(p.prediction).toBe(alone[i][j].prediction);
+        for (const [label, prob] of Object.entries(alone[i][j].probabilities!))
+          expect(p.probabilities![label]).toBeCloseTo(prob, 5);
+      }),
+    );
     await real.release();
   });
 });

@@ -1,29 +1,72 @@
 import * as ort from 'onnxruntime-node';
-import { EncodedBatch } from '../../model-registry/feature-encoder';
+import {
+  EncodedBatch,
+  EncodedTensor,
+  FloatTensor,
+  ortTensor,
+  SequenceTensor,
+  StringTensor,
+} from '../../model-registry/encoded-batch';
 import { Feeds, Fetches } from '../../model-registry/onnx-session';
 
-/** The session feeds of one encoded request: each input a float32 [rows, width] matrix. */
-export function feedsOf(batch: EncodedBatch): Feeds {
-  const feeds: Feeds = {};
-  for (const t of batch.tensors) feeds[t.name] = new ort.Tensor('float32', t.data, [batch.rows, t.width]);
-  return feeds;
-}
+export { feedsOf } from '../../model-registry/encoded-batch';
 
-/** Rows of several requests stacked into one matrix per input, in queue order. */
+/**
+ * Rows of several requests stacked into one tensor per input, in queue order. Token sequences of
+ * different lengths are padded to the longest of the batch (each request's padding value), which is
+ * how Hugging Face pipelines batch: the attention mask keeps the padding out of the answer.
+ */
 export function concatFeeds(batches: readonly EncodedBatch[], totalRows: number): Feeds {
   const feeds: Feeds = {};
   const first = batches[0];
   for (let t = 0; t < first.tensors.length; t++) {
-    const { name, width } = first.tensors[t];
-    const data = new Float32Array(totalRows * width);
-    let offset = 0;
-    for (const b of batches) {
-      data.set(b.tensors[t].data, offset);
-      offset += b.rows * width;
-    }
-    feeds[name] = new ort.Tensor('float32', data, [totalRows, width]);
+    const parts = batches.map((b) => b.tensors[t]);
+    feeds[first.tensors[t].name] = ortTensor(concatTensor(parts, batches, totalRows), totalRows);
   }
   return feeds;
+}
+
+function concatTensor(
+  parts: EncodedTensor[],
+  batches: readonly EncodedBatch[],
+  totalRows: number,
+): EncodedTensor {
+  const first = parts[0];
+  if (first.kind === 'float32') {
+    const data = new Float32Array(totalRows * first.width);
+    let offset = 0;
+    for (const p of parts as FloatTensor[]) {
+      data.set(p.data, offset);
+      offset += p.data.length;
+    }
+    return { ...first, data };
+  }
+  if (first.kind === 'string') return { ...first, data: (parts as StringTensor[]).flatMap((p) => p.data) };
+  const width = Math.max(...parts.map((p) => p.width));
+  const data =
+    first.kind === 'int64' ? new BigInt64Array(totalRows * width) : new Int32Array(totalRows * width);
+  let row = 0;
+  parts.forEach((p, i) => {
+    const s = p as SequenceTensor;
+    if (s.width === width) data.set(s.data as never, row * width);
+    else padRows(s, data, row, batches[i].rows, width);
+    row += batches[i].rows;
+  });
+  return { ...first, data, width };
+}
+
+function padRows(
+  s: SequenceTensor,
+  into: BigInt64Array | Int32Array,
+  row: number,
+  rows: number,
+  width: number,
+): void {
+  const pad = into instanceof BigInt64Array ? BigInt(s.pad) : s.pad;
+  into.fill(pad as never, row * width, (row + rows) * width);
+  for (let r = 0; r < rows; r++) {
+    into.set(s.data.subarray(r * s.width, (r + 1) * s.width) as never, (row + r) * width);
+  }
 }
 
 export class OutputShapeError extends Error {}

@@ -1,5 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsObject, IsOptional, ValidateIf, registerDecorator, ArrayNotEmpty } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsObject,
+  IsOptional,
+  IsString,
+  ValidateIf,
+  registerDecorator,
+} from 'class-validator';
 
 /** `features` is either an object keyed by feature name or an array in manifest order. */
 function IsFeatureRow(): PropertyDecorator {
@@ -28,9 +36,31 @@ export class PredictRequestDto {
       home_ownership: 'rent',
     },
   })
-  @ValidateIf((o: PredictRequestDto) => o.instances === undefined || o.features !== undefined)
+  @ValidateIf(
+    (o: PredictRequestDto) =>
+      (o.instances === undefined && o.text === undefined && o.texts === undefined) ||
+      o.features !== undefined,
+  )
   @IsFeatureRow()
   features?: Record<string, unknown> | unknown[];
+
+  @ApiPropertyOptional({
+    description: 'For a model with one text feature: that text, as the whole row',
+    example: 'This is a fantastic product!',
+  })
+  @IsOptional()
+  @IsString()
+  text?: string;
+
+  @ApiPropertyOptional({
+    description: 'For a model with one text feature: a batch of texts (at most MAX_BATCH_SIZE)',
+    type: 'array',
+    items: { type: 'string' },
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty({ message: 'texts must contain at least one text' })
+  texts?: unknown[];
 
   @ApiPropertyOptional({
     description: 'A batch of rows (objects or arrays); at most MAX_BATCH_SIZE (default 1000)',

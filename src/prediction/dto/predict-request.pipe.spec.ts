@@ -36,6 +36,18 @@ const corpus: unknown[] = [
   { features: row, extra: 1, instances: {}, metadata: 'x' },
   { features: { ...row, constructor: 'x', prototype: 1 }, constructor: 1 },
   { instances: [{ ...row, constructor: { prototype: 1 } }] },
+  { text: 'This is a fantastic product!' },
+  { text: '' },
+  { text: 5 },
+  { text: ['a'] },
+  { text: 'a', metadata: { source: 'web' } },
+  { texts: ['a', 'b'] },
+  { texts: [] },
+  { texts: 'a' },
+  { texts: [1, null] },
+  { text: 'a', features: row },
+  { text: 'a', features: 'x' },
+  { texts: ['a'], instances: [row] },
 ];
 
 const metadata: ArgumentMetadata = { type: 'body', metatype: PredictRequestDto, data: undefined };
@@ -62,5 +74,10 @@ describe(PredictRequestPipe.name, () => {
 
   it('rejects "instances": null, which the DTO let through to a 500', () => {
     expect(() => new PredictRequestPipe().transform({ instances: null })).toThrow(ValidationFailedError);
+  });
+
+  it('rejects "text": null and "texts": null, which the DTO would let through unchecked', () => {
+    expect(() => new PredictRequestPipe().transform({ text: null })).toThrow(ValidationFailedError);
+    expect(() => new PredictRequestPipe().transform({ texts: null })).toThrow(ValidationFailedError);
   });
 });

@@ -7,10 +7,12 @@ import { isJsonObject } from '../../common/json';
 export interface PredictEnvelope {
   features?: Record<string, unknown> | unknown[];
   instances?: unknown[];
+  text?: string;
+  texts?: unknown[];
   metadata?: Record<string, unknown>;
 }
 
-const FIELDS = new Set(['features', 'instances', 'metadata']);
+const FIELDS = new Set(['features', 'instances', 'text', 'texts', 'metadata']);
 const PROTO_KEYS = ['__proto__', 'prototype', 'constructor'];
 const FEATURES = 'features must be an object keyed by feature name or an array of values';
 
@@ -42,12 +44,17 @@ export class PredictRequestPipe implements PipeTransform<unknown, PredictRequest
     for (const key of Object.keys(body)) {
       if (!FIELDS.has(key)) errors.push({ field: key, message: `property ${key} should not exist` });
     }
-    const { features, instances, metadata } = body;
-    if (
-      (instances === undefined || features !== undefined) &&
-      (typeof features !== 'object' || features === null)
-    ) {
+    const { features, instances, text, texts, metadata } = body;
+    const other = instances !== undefined || text !== undefined || texts !== undefined;
+    if ((!other || features !== undefined) && (typeof features !== 'object' || features === null)) {
       errors.push({ field: 'features', message: FEATURES });
+    }
+    if (text !== undefined && typeof text !== 'string')
+      errors.push({ field: 'text', message: 'text must be a string' });
+    if (texts !== undefined) {
+      if (!Array.isArray(texts) || texts.length === 0)
+        errors.push({ field: 'texts', message: 'texts must contain at least one text' });
+      if (!Array.isArray(texts)) errors.push({ field: 'texts', message: 'texts must be an array' });
     }
     if (instances !== undefined) {
       if (!Array.isArray(instances) || instances.length === 0) {

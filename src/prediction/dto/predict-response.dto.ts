@@ -5,6 +5,13 @@ export class ModelRefDto {
   @ApiProperty({ example: '2' }) version: string;
 }
 
+export class TruncationDto {
+  @ApiProperty({ example: 'text' }) field: string;
+  @ApiProperty({ enum: ['characters', 'tokens'] }) unit: 'characters' | 'tokens';
+  @ApiProperty({ example: 2412 }) from: number;
+  @ApiProperty({ example: 2000 }) to: number;
+}
+
 export class PredictionItemDto {
   @ApiProperty({ example: '0193a4f2-7c1e-7b3a-9f0e-2d4c5b6a7e8f', description: 'UUIDv7, time-ordered' })
   prediction_id: string;
@@ -14,6 +21,12 @@ export class PredictionItemDto {
 
   @ApiPropertyOptional({ example: { repaid: 0.91, default: 0.09 }, description: 'classification only' })
   probabilities?: Record<string, number>;
+
+  @ApiPropertyOptional({
+    type: () => [TruncationDto],
+    description: 'texts the model saw shortened (to the manifest maxLength, or to the tokenizer maximum)',
+  })
+  truncated?: TruncationDto[];
 }
 
 export class PredictResponseDto extends PredictionItemDto {

@@ -78,6 +78,7 @@ export function buildProfile(
 ): ReferenceProfile {
   const features: Record<string, FeatureProfile> = {};
   for (const f of manifest.features) {
+    if (f.type === 'text') continue;
     const cells = column(f.name);
     if (cells) features[f.name] = featureProfile(f.type, cells);
   }
