@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { AppProcess, startAppProcess } from '../utils/app-process';
 import { HOUSE_ROW, LOAN_ROW } from '../utils/demo-rows';
 import { JwksServer, sign, SigningKey, signingKey } from '../utils/jwks-server';
-import { startTestApp, TestApp } from '../utils/test-app';
+import { DEMO_MODEL_NAMES, startTestApp, TestApp } from '../utils/test-app';
 import { createTestDatabase } from '../utils/test-database';
 
 const ISSUER = 'https://idp.example.test/realms/ml';
@@ -170,7 +170,7 @@ describe('OIDC / JWT bearer tokens (e2e)', () => {
     const { sightline: _s, ...withoutModels } = good;
     const bare = await sign(rsa, { ...withoutModels, azp: 'bare' });
     expect((await call(bare)).json().models).toEqual([]);
-    expect((await call(everything)).json().models).toHaveLength(2);
+    expect((await call(everything)).json().models).toHaveLength(DEMO_MODEL_NAMES.length);
   });
 
   it('still takes API keys beside tokens', async () => {

@@ -1,4 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
@@ -7,6 +8,16 @@ import { createTestDatabase } from './test-database';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const DEMO_MODELS = join(REPO_ROOT, 'models');
+
+const subdirs = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((d) => statSync(join(dir, d)).isDirectory())
+    .sort();
+/** The demo models' names, and their versions as `name/version`, sorted: tests need not list them by hand. */
+export const DEMO_MODEL_NAMES = subdirs(DEMO_MODELS);
+export const DEMO_VERSIONS = DEMO_MODEL_NAMES.flatMap((name) =>
+  subdirs(join(DEMO_MODELS, name)).map((version) => `${name}/${version}`),
+).sort();
 
 export interface TestApp {
   app: NestFastifyApplication;
