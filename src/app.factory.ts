@@ -5,8 +5,10 @@ import { uuidv7 } from './common/ids/uuidv7';
 import { AppModule } from './app.module';
 import { installFastAsyncResourceBind } from './common/perf/async-resource-bind';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
+import { applyRequestDecompression } from './common/http/content-encoding';
 import { applyInputLimits } from './common/http/input-limits';
 import { setupOpenApi } from './common/http/openapi';
+import { applyResponseCompression } from './common/http/response-compression';
 import { applySecurityHeaders } from './common/http/security-headers';
 import { strictValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/app-config';
@@ -32,7 +34,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logger: false,
     // a slow client must not hold a socket forever
     requestTimeout: config.limits.requestTimeoutMs,
-    routerOptions: { maxParamLength: config.limits.maxParamLength },
+    // `/v2/` is how the protocol's own OpenAPI document writes the server metadata path
+    routerOptions: { maxParamLength: config.limits.maxParamLength, ignoreTrailingSlash: true },
     // bigger headers get Node's own 431 before any of our code runs
     http: { maxHeaderSize: config.limits.maxHeaderBytes },
   });
@@ -60,7 +63,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     done();
   });
   applySecurityHeaders(fastify);
+  applyRequestDecompression(fastify);
   applyInputLimits(fastify, config.limits);
+  applyResponseCompression(fastify);
   fastify.server.maxHeadersCount = 100;
   fastify.server.headersTimeout = Math.min(10_000, config.limits.requestTimeoutMs);
   // metrics, the request log line and the x-trace-id header (docs/observability.md)

@@ -61,6 +61,16 @@ export const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; title: stri
     detail: 'Content-Length does not match the body',
   },
   FST_ERR_CTP_INVALID_TYPE: { status: 415, title: 'Unsupported media type', detail: 'Invalid content type' },
+  SIGHTLINE_UNSUPPORTED_CONTENT_ENCODING: {
+    status: 415,
+    title: 'Unsupported content encoding',
+    detail: 'Send the body uncompressed or with Content-Encoding gzip or deflate',
+  },
+  SIGHTLINE_BAD_CONTENT_ENCODING: {
+    status: 400,
+    title: 'Malformed body',
+    detail: 'The body does not decompress under its Content-Encoding',
+  },
 };
 
 export function problemTypeUri(slug: string): string {
