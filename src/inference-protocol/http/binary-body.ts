@@ -59,7 +59,9 @@ export function readBody(
         err.statusCode ??= 400;
         return reject(err);
       }
-      if (!Number.isNaN(declared) && received !== declared)
+      // a decompressed body (see content-encoding.ts) is checked by its encoded length, as Fastify does
+      const encoded = (payload as { receivedEncodedLength?: number }).receivedEncodedLength;
+      if (!Number.isNaN(declared) && (encoded || received) !== declared)
         return reject(new errorCodes.FST_ERR_CTP_INVALID_CONTENT_LENGTH());
       resolve(Buffer.concat(chunks, received));
     };

@@ -20,6 +20,8 @@ const FASTIFY: Record<string, ProtocolError> = {
   },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, error: 'Content-Length does not match the body' },
 };
+// errors whose own message says it best (they carry their status)
+const OWN_MESSAGE = new Set(['SIGHTLINE_UNSUPPORTED_CONTENT_ENCODING', 'SIGHTLINE_BAD_CONTENT_ENCODING']);
 
 const logger = new Logger('InferenceProtocol');
 
@@ -49,8 +51,11 @@ export function toProtocolError(exception: unknown, requestId: string): Protocol
       }
     }
   }
-  const known = FASTIFY[(exception as { code?: string })?.code ?? ''];
+  const code = (exception as { code?: string })?.code ?? '';
+  const known = FASTIFY[code];
   if (known) return known;
+  if (OWN_MESSAGE.has(code))
+    return { status: statusOf(exception) ?? 400, error: (exception as Error).message };
   const status = statusOf(exception);
   if (status !== undefined && status >= 400 && status < 500) {
     const message =
@@ -64,7 +69,8 @@ export function toProtocolError(exception: unknown, requestId: string): Protocol
 export function sendProtocolError(exception: unknown, req: FastifyRequest, reply: FastifyReply): void {
   const { status, error } = toProtocolError(exception, String(req.id));
   if (status >= 500) logger.error({ err: exception, request_id: req.id }, 'v2 request failed');
-  void reply.status(status).header('content-type', 'application/json; charset=utf-8').send({ error });
+  // protocol-http.ts makes the type exactly application/json on the way out
+  void reply.status(status).send({ error });
 }
 
 // The v2 checks raise one self-contained message (it names the input); other checks (the global
