@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Span } from '@opentelemetry/api';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
+import { InferenceRunner } from '../prediction/inference-runner';
 import { ATTR, inActiveSpan, inSpanAsync, SPAN } from '../common/tracing/tracing';
 import { InferenceContext, ProtocolInferenceLog } from './observability/protocol-log';
 import { LoadedVersion, ProtocolModels } from './protocol-models';
@@ -27,8 +28,9 @@ export function runErrorMessage(err: unknown): string {
 
 /**
  * POST /v2/models/{name}[/versions/{version}]/infer: resolve the version, check and decode the
- * tensors against its graph, run the session for the requested outputs only, encode the response;
- * logged, metered and traced like a v1 prediction.
+ * tensors against its graph, run them through the version's dynamic batcher (as v1 predictions
+ * are) for the requested outputs only, encode the response; logged, metered and traced like a v1
+ * prediction.
  */
 @Injectable()
 export class ProtocolInferenceService {
@@ -36,6 +38,7 @@ export class ProtocolInferenceService {
     private readonly models: ProtocolModels,
     private readonly log: ProtocolInferenceLog,
     private readonly clock: Clock,
+    private readonly runner: InferenceRunner,
   ) {}
 
   infer(
@@ -97,10 +100,12 @@ export class ProtocolInferenceService {
   ) {
     const attributes = { [ATTR.modelName]: model.name, [ATTR.modelVersion]: model.version };
     const names = request.outputs.map((o) => o.name);
+    // all of them (in any order) is the v1 signature too, so both share a batch
+    const outputs = names.length === model.session.outputs.length ? undefined : names;
     try {
       return await inSpanAsync(
         SPAN.inference,
-        () => model.session.run(toFeeds(request.inputs), names),
+        () => this.runner.runTensors(model, toFeeds(request.inputs), outputs),
         attributes,
       );
     } catch (err) {

@@ -1,6 +1,7 @@
 import * as ort from 'onnxruntime-node';
 import { EncodedBatch } from '../../src/model-registry/feature-encoder';
 import { Feeds, Fetches, ModelSession, TensorInfo } from '../../src/model-registry/onnx-session';
+import { BatchItem } from '../../src/prediction/batching/tensor-batch';
 
 /**
  * A session over one input `x` [batch, 2] answering `sum` [batch] (row sums) and `twice`
@@ -11,6 +12,8 @@ export class FakeSession implements ModelSession {
   failWith: Error | undefined;
   /** Answers `sum` with this many rows whatever the input, like a graph that reduces over the batch. */
   sumRows: number | undefined;
+  /** Fails any run holding a row whose first value is this, like a graph given an index out of range. */
+  poison: number | undefined;
 
   constructor(
     readonly inputs: TensorInfo[] = [{ name: 'x', type: 'float32', shape: ['batch', 2] }],
@@ -27,6 +30,7 @@ export class FakeSession implements ModelSession {
     this.calls.push(rows);
     if (this.failWith) throw this.failWith;
     const data = x.data as Float32Array;
+    for (let r = 0; r < rows; r++) if (data[r * 2] === this.poison) throw new Error(`row ${r} is poison`);
     const sumRows = this.sumRows ?? rows;
     const sum = new Float32Array(sumRows);
     for (let r = 0; r < sumRows; r++) sum[r] = (data[r * 2] ?? 0) + (data[r * 2 + 1] ?? 0);
@@ -50,6 +54,11 @@ export function rowsOf(...pairs: [number, number][]): EncodedBatch {
     values: pairs.map(([a, b]) => ({ a, b })),
     rows: pairs.length,
   };
+}
+
+/** The same rows as a batching queue holds them. */
+export function itemOf(...pairs: [number, number][]): BatchItem {
+  return { kind: 'encoded', batch: rowsOf(...pairs), rows: pairs.length };
 }
 
 export const sums = (f: Fetches): number[] => [...(f.sum.data as Float32Array)];

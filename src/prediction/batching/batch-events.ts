@@ -6,6 +6,15 @@ import { Injectable } from '@nestjs/common';
  */
 @Injectable()
 export class BatchEvents {
-  /** One session run of `size` rows; `queueWaitSeconds` holds one entry per request it served. */
-  batch(_model: string, _version: string, _size: number, _queueWaitSeconds: readonly number[]): void {}
+  /**
+   * One session run of `size` rows, once it settled: `queueWaitSeconds` holds one entry per
+   * request it served, `runSeconds` is how long the session took.
+   */
+  batch(
+    _model: string,
+    _version: string,
+    _size: number,
+    _queueWaitSeconds: readonly number[],
+    _runSeconds: number,
+  ): void {}
 }

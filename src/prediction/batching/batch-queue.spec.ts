@@ -1,5 +1,6 @@
 import { BatchQueue, BatchQueueHooks } from './batch-queue';
-import { FakeSession, rowsOf, sums } from '../../../test/utils/fake-session';
+import { Fetches } from '../../model-registry/onnx-session';
+import { FakeSession, itemOf, sums } from '../../../test/utils/fake-session';
 
 interface Run {
   size: number;
@@ -38,9 +39,9 @@ describe(BatchQueue.name, () => {
     const session = new FakeSession();
     const { q, runs } = queue(session, 64);
     const results = await Promise.all([
-      q.submit(rowsOf([1, 2])),
-      q.submit(rowsOf([10, 20], [30, 40])),
-      q.submit(rowsOf([100, 200])),
+      q.submit(itemOf([1, 2])),
+      q.submit(itemOf([10, 20], [30, 40])),
+      q.submit(itemOf([100, 200])),
     ]);
     expect(session.calls).toEqual([4]);
     expect(results.map(sums)).toEqual([[3], [30, 70], [300]]);
@@ -55,7 +56,7 @@ describe(BatchQueue.name, () => {
   it('runs a lone request by itself and hands back the session outputs unchanged', async () => {
     const session = new FakeSession();
     const { q, runs } = queue(session, 64);
-    const out = await q.submit(rowsOf([5, 6]));
+    const out = await q.submit(itemOf([5, 6]));
     expect(sums(out)).toEqual([11]);
     expect(session.calls).toEqual([1]);
     expect(runs.map((r) => r.size)).toEqual([1]);
@@ -65,11 +66,11 @@ describe(BatchQueue.name, () => {
     const session = new FakeSession();
     const { q } = queue(session, 3);
     const results = await Promise.all([
-      q.submit(rowsOf([1, 1])),
-      q.submit(rowsOf([2, 2])),
-      q.submit(rowsOf([3, 3], [4, 4])), // 4 rows would exceed 3: the first two go without it
-      q.submit(rowsOf([5, 5])),
-      q.submit(rowsOf([6, 6], [7, 7], [8, 8], [9, 9])), // bigger than a batch: runs alone at once
+      q.submit(itemOf([1, 1])),
+      q.submit(itemOf([2, 2])),
+      q.submit(itemOf([3, 3], [4, 4])), // 4 rows would exceed 3: the first two go without it
+      q.submit(itemOf([5, 5])),
+      q.submit(itemOf([6, 6], [7, 7], [8, 8], [9, 9])), // bigger than a batch: runs alone at once
     ]);
     expect(results.map(sums)).toEqual([[2], [4], [6, 8], [10], [12, 14, 16, 18]]);
     expect([...session.calls].sort()).toEqual([2, 3, 4]);
@@ -78,7 +79,7 @@ describe(BatchQueue.name, () => {
   it('sends a request that finds the queue idle at the end of the turn, whatever maxDelayMs says', async () => {
     const session = new FakeSession();
     const { q } = queue(session, 64, 60_000);
-    await expect(q.submit(rowsOf([1, 2])).then(sums)).resolves.toEqual([3]);
+    await expect(q.submit(itemOf([1, 2])).then(sums)).resolves.toEqual([3]);
     expect(session.calls).toEqual([1]);
   });
 
@@ -88,19 +89,21 @@ describe(BatchQueue.name, () => {
     const runs: number[] = [];
     const q = clockedQueue(session, clock, 5, runs);
     // three requests arrive together: the queue was idle, they run at once, and now it is busy
-    await Promise.all([0, 1, 2].map(() => q.submit(rowsOf([0, 0]))));
+    await Promise.all([0, 1, 2].map(() => q.submit(itemOf([0, 0]))));
     // the session's own hop stays real: only the batching timer is under test
     jest.useFakeTimers({ doNotFake: ['setImmediate'] });
     clock.now += 1;
-    const first = q.submit(rowsOf([1, 0]));
+    const first = q.submit(itemOf([1, 0]));
     jest.advanceTimersByTime(4);
-    const second = q.submit(rowsOf([2, 0]));
-    expect(runs).toEqual([3]);
+    const second = q.submit(itemOf([2, 0]));
+    expect(q.idle).toBe(false);
     jest.advanceTimersByTime(1);
-    expect(runs).toEqual([3, 2]);
+    // flushed at the 5 ms mark: nothing waits any more (the run itself reports when it settles)
+    expect(q.idle).toBe(true);
     jest.useRealTimers();
     await expect(first.then(sums)).resolves.toEqual([1]);
     await expect(second.then(sums)).resolves.toEqual([2]);
+    expect(runs).toEqual([3, 2]);
     expect(session.calls).toEqual([3, 2]);
   });
 
@@ -108,10 +111,10 @@ describe(BatchQueue.name, () => {
     const session = new FakeSession();
     const clock = { now: 1000 };
     const q = clockedQueue(session, clock);
-    await Promise.all([q.submit(rowsOf([0, 0])), q.submit(rowsOf([0, 0]))]);
+    await Promise.all([q.submit(itemOf([0, 0])), q.submit(itemOf([0, 0]))]);
     clock.now += 1;
     // well inside the 60 s window, but the two requests the last run served are both back
-    const results = await Promise.all([q.submit(rowsOf([1, 1])), q.submit(rowsOf([2, 2]))]);
+    const results = await Promise.all([q.submit(itemOf([1, 1])), q.submit(itemOf([2, 2]))]);
     expect(results.map(sums)).toEqual([[2], [4]]);
     expect(session.calls).toEqual([2, 2]);
   });
@@ -119,7 +122,7 @@ describe(BatchQueue.name, () => {
   it('never holds a lone client: each of its requests runs at the end of its turn', async () => {
     const session = new FakeSession();
     const q = clockedQueue(session, { now: 1000 });
-    for (let i = 0; i < 5; i++) await expect(q.submit(rowsOf([i, i])).then(sums)).resolves.toEqual([2 * i]);
+    for (let i = 0; i < 5; i++) await expect(q.submit(itemOf([i, i])).then(sums)).resolves.toEqual([2 * i]);
     expect(session.calls).toEqual([1, 1, 1, 1, 1]);
   });
 
@@ -127,17 +130,17 @@ describe(BatchQueue.name, () => {
     const session = new FakeSession();
     const clock = { now: 1000 };
     const q = clockedQueue(session, clock);
-    await q.submit(rowsOf([0, 0]));
+    await q.submit(itemOf([0, 0]));
     clock.now += 60_000;
-    await expect(q.submit(rowsOf([1, 1])).then(sums)).resolves.toEqual([2]);
+    await expect(q.submit(itemOf([1, 1])).then(sums)).resolves.toEqual([2]);
     expect(session.calls).toEqual([1, 1]);
   });
 
   it('flushes before the delay once the batch is full', async () => {
     const session = new FakeSession();
     const { q } = queue(session, 2, 60_000);
-    await q.submit(rowsOf([0, 0])); // busy from now on: the next batch waits for the delay or a full batch
-    const results = await Promise.all([q.submit(rowsOf([1, 1])), q.submit(rowsOf([2, 2]))]);
+    await q.submit(itemOf([0, 0])); // busy from now on: the next batch waits for the delay or a full batch
+    const results = await Promise.all([q.submit(itemOf([1, 1])), q.submit(itemOf([2, 2]))]);
     expect(results.map(sums)).toEqual([[2], [4]]);
     expect(session.calls).toEqual([1, 2]);
   });
@@ -146,14 +149,50 @@ describe(BatchQueue.name, () => {
     const session = new FakeSession();
     session.failWith = new Error('session exploded');
     const { q } = queue(session, 64);
-    const settled = await Promise.allSettled([q.submit(rowsOf([1, 1])), q.submit(rowsOf([2, 2]))]);
+    const settled = await Promise.allSettled([q.submit(itemOf([1, 1])), q.submit(itemOf([2, 2]))]);
     expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
     expect(settled.map((s) => (s as PromiseRejectedResult).reason.message)).toEqual([
       'session exploded',
       'session exploded',
     ]);
+    // the batch, then each request alone
+    expect(session.calls).toEqual([2, 1, 1]);
     session.failWith = undefined;
-    await expect(q.submit(rowsOf([3, 3])).then(sums)).resolves.toEqual([6]);
+    await expect(q.submit(itemOf([3, 3])).then(sums)).resolves.toEqual([6]);
+  });
+
+  it('retries a failed batch request by request, so only the request at fault fails', async () => {
+    const session = new FakeSession();
+    session.poison = 13;
+    const { q, runs } = queue(session, 64);
+    const settled = await Promise.allSettled([
+      q.submit(itemOf([1, 1])),
+      q.submit(itemOf([13, 0])),
+      q.submit(itemOf([2, 2], [3, 3])),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((settled[0] as PromiseFulfilledResult<Fetches>).value.sum.data).toEqual(Float32Array.from([2]));
+    expect((settled[2] as PromiseFulfilledResult<Fetches>).value.sum.data).toEqual(Float32Array.from([4, 6]));
+    expect((settled[1] as PromiseRejectedResult).reason.message).toBe('row 0 is poison');
+    expect(session.calls).toEqual([4, 1, 1, 2]);
+    expect(runs.map((r) => r.size)).toEqual(expect.arrayContaining([4, 1, 1, 2]));
+  });
+
+  it('reports each run once it settled, with how long the session took', async () => {
+    const session = new FakeSession();
+    let now = 0;
+    const runs: number[] = [];
+    const q = new BatchQueue(
+      session,
+      { maxBatchSize: 64, maxDelayMs: 0 },
+      {
+        now: () => (now += 5),
+        ran: (_size, _waits, seconds) => runs.push(seconds),
+        unbatchable: () => undefined,
+      },
+    );
+    await q.submit(itemOf([1, 1]));
+    expect(runs).toEqual([0.005]);
   });
 
   it('settles waiting requests when the session throws instead of rejecting', async () => {
@@ -162,7 +201,7 @@ describe(BatchQueue.name, () => {
       throw new Error('thrown synchronously');
     };
     const { q } = queue(session, 64);
-    const settled = await Promise.allSettled([q.submit(rowsOf([1, 1])), q.submit(rowsOf([2, 2]))]);
+    const settled = await Promise.allSettled([q.submit(itemOf([1, 1])), q.submit(itemOf([2, 2]))]);
     expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
   });
 
@@ -170,18 +209,18 @@ describe(BatchQueue.name, () => {
     const session = new FakeSession();
     session.sumRows = 1;
     const { q, unbatchable } = queue(session, 64);
-    const results = await Promise.all([q.submit(rowsOf([1, 1])), q.submit(rowsOf([2, 2]))]);
+    const results = await Promise.all([q.submit(itemOf([1, 1])), q.submit(itemOf([2, 2]))]);
     expect(results.map(sums)).toEqual([[2], [4]]);
     expect(unbatchable).toEqual([expect.stringContaining('output sum has shape [1]')]);
     expect(session.calls).toEqual([2, 1, 1]);
-    await Promise.all([q.submit(rowsOf([3, 3])), q.submit(rowsOf([4, 4]))]);
+    await Promise.all([q.submit(itemOf([3, 3])), q.submit(itemOf([4, 4]))]);
     expect(session.calls).toEqual([2, 1, 1, 1, 1]);
   });
 
   it('runs every request alone when batching is off (maxBatchSize 1)', async () => {
     const session = new FakeSession();
     const { q, runs } = queue(session, 1);
-    const results = await Promise.all([q.submit(rowsOf([1, 1])), q.submit(rowsOf([2, 2], [3, 3]))]);
+    const results = await Promise.all([q.submit(itemOf([1, 1])), q.submit(itemOf([2, 2], [3, 3]))]);
     expect(results.map(sums)).toEqual([[2], [4, 6]]);
     expect(session.calls).toEqual([1, 2]);
     expect(runs).toEqual([

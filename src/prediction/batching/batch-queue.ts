@@ -1,10 +1,9 @@
-import { EncodedBatch } from '../../model-registry/feature-encoder';
 import { Feeds, Fetches, ModelSession } from '../../model-registry/onnx-session';
 import { BatchLimits } from './batch-limits';
-import { concatFeeds, feedsOf, OutputShapeError, splitFetches } from './tensor-batch';
+import { BatchItem, concatItems, itemFeeds, OutputShapeError, splitFetches } from './tensor-batch';
 
 interface Waiting {
-  batch: EncodedBatch;
+  item: BatchItem;
   enqueuedAt: number;
   resolve: (fetches: Fetches) => void;
   reject: (err: unknown) => void;
@@ -13,14 +12,14 @@ interface Waiting {
 export interface BatchQueueHooks {
   /** Milliseconds from any origin (the app's Clock). */
   now(): number;
-  /** One session run: its rows and how long each request it served waited. */
-  ran(size: number, queueWaitSeconds: number[]): void;
+  /** One session run once it settled: its rows, how long each request it served waited, how long it ran. */
+  ran(size: number, queueWaitSeconds: number[], runSeconds: number): void;
   /** The graph's outputs could not be split per request; the queue runs requests one by one from now on. */
   unbatchable(reason: string): void;
 }
 
 /**
- * The dynamic batcher of one model version. Requests queue until the batch is full, or as many
+ * The dynamic batcher of one model version and one request signature (see `batchKey`). Requests queue until the batch is full, or as many
  * requests wait as the last run served, or the first of them has waited `maxDelayMs` — except
  * that a request finding the queue idle waits only for the end of the current event-loop turn
  * (one `setImmediate`), so a lone request pays ~nothing and requests that arrive together still
@@ -46,12 +45,17 @@ export class BatchQueue {
     this.batchable = limits.maxBatchSize > 1;
   }
 
-  submit(batch: EncodedBatch): Promise<Fetches> {
-    if (!this.batchable || batch.rows >= this.limits.maxBatchSize) return this.runAlone(batch);
+  /** No request waiting and none scheduled: the queue can be dropped. */
+  get idle(): boolean {
+    return this.waiting.length === 0 && this.timer === undefined && this.immediate === undefined;
+  }
+
+  submit(item: BatchItem): Promise<Fetches> {
+    if (!this.batchable || item.rows >= this.limits.maxBatchSize) return this.runAlone(item);
     return new Promise<Fetches>((resolve, reject) => {
-      if (this.rows + batch.rows > this.limits.maxBatchSize) this.flush();
-      this.waiting.push({ batch, enqueuedAt: this.hooks.now(), resolve, reject });
-      this.rows += batch.rows;
+      if (this.rows + item.rows > this.limits.maxBatchSize) this.flush();
+      this.waiting.push({ item, enqueuedAt: this.hooks.now(), resolve, reject });
+      this.rows += item.rows;
       if (this.rows >= this.limits.maxBatchSize) this.flush();
       else if (this.timer === undefined && this.immediate === undefined) this.schedule();
       else if (this.timer !== undefined && this.waiting.length >= this.expected) this.soon();
@@ -100,31 +104,29 @@ export class BatchQueue {
     this.lastFlush = now;
     this.expected = group.length;
     const waits = group.map((w) => (now - w.enqueuedAt) / 1000);
-    this.hooks.ran(rows, waits);
     // a lone request skips the copy into a batch matrix and the split back
-    if (group.length === 1) this.call(feedsOf(group[0].batch)).then(group[0].resolve, group[0].reject);
-    else void this.runGroup(group, rows);
+    if (group.length === 1) {
+      const { item, resolve, reject } = group[0];
+      this.call(itemFeeds(item), item.outputs, rows, waits).then(resolve, reject);
+    } else void this.runGroup(group, rows, waits);
   }
 
-  private async runGroup(group: Waiting[], rows: number): Promise<void> {
+  private async runGroup(group: Waiting[], rows: number, waits: number[]): Promise<void> {
+    const items = group.map((w) => w.item);
     let fetches: Fetches;
     try {
-      fetches = await this.call(
-        concatFeeds(
-          group.map((w) => w.batch),
-          rows,
-        ),
-      );
-    } catch (err) {
-      // rows were validated before they queued: a failed run is the session's, and every request in it fails
-      for (const w of group) w.reject(err);
+      fetches = await this.call(concatItems(items, rows), items[0].outputs, rows, waits);
+    } catch {
+      // one request's data can fail a run (an index out of range, say): each runs alone, so only
+      // the request at fault fails, and a session that is really broken fails them all
+      for (const w of group) this.runAlone(w.item).then(w.resolve, w.reject);
       return;
     }
     let parts: Fetches[];
     try {
       parts = splitFetches(
         fetches,
-        group.map((w) => w.batch.rows),
+        items.map((i) => i.rows),
         rows,
       );
     } catch (err) {
@@ -134,23 +136,41 @@ export class BatchQueue {
       }
       this.batchable = false;
       this.hooks.unbatchable(err.message);
-      for (const w of group) this.runAlone(w.batch).then(w.resolve, w.reject);
+      for (const w of group) this.runAlone(w.item).then(w.resolve, w.reject);
       return;
     }
     for (let i = 0; i < group.length; i++) group[i].resolve(parts[i]);
   }
 
-  private runAlone(batch: EncodedBatch): Promise<Fetches> {
-    this.hooks.ran(batch.rows, [0]);
-    return this.call(feedsOf(batch));
+  runAlone(item: BatchItem): Promise<Fetches> {
+    return this.call(itemFeeds(item), item.outputs, item.rows, [0]);
   }
 
-  /** A session that throws instead of rejecting must still settle every waiting request. */
-  private call(feeds: Feeds): Promise<Fetches> {
+  /** One session run, reported when it settles; a session that throws instead of rejecting still settles. */
+  private call(
+    feeds: Feeds,
+    outputs: readonly string[] | undefined,
+    rows: number,
+    waits: number[],
+  ): Promise<Fetches> {
+    const started = this.hooks.now();
+    const report = () => this.hooks.ran(rows, waits, (this.hooks.now() - started) / 1000);
+    let run: Promise<Fetches>;
     try {
-      return this.session.run(feeds);
+      run = this.session.run(feeds, outputs);
     } catch (err) {
+      report();
       return Promise.reject(err as Error);
     }
+    return run.then(
+      (fetches) => {
+        report();
+        return fetches;
+      },
+      (err: unknown) => {
+        report();
+        throw err;
+      },
+    );
   }
 }
