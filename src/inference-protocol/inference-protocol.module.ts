@@ -8,10 +8,12 @@ import { ProtocolInferenceLog } from './observability/protocol-log';
 import { ProtocolInferenceService } from './protocol-inference.service';
 import { ProtocolMetadataService } from './protocol-metadata.service';
 import { ProtocolModels } from './protocol-models';
+import { ProtocolStatisticsService } from './protocol-statistics.service';
 
 /**
  * The Open Inference Protocol (KServe/Triton "v2" REST) over every loaded model, manifest or not:
- * health, server and model metadata, and inference with JSON or binary tensors.
+ * health, server and model metadata, inference with JSON or binary tensors, and Triton's
+ * statistics extension.
  */
 @Module({
   imports: [PredictionModule, PredictionLogModule],
@@ -22,6 +24,7 @@ import { ProtocolModels } from './protocol-models';
     ProtocolMetadataService,
     ProtocolInferenceService,
     ProtocolInferenceLog,
+    ProtocolStatisticsService,
   ],
 })
 export class InferenceProtocolModule {}

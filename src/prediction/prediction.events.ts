@@ -12,5 +12,6 @@ export interface PredictionTimings {
 @Injectable()
 export class PredictionEvents {
   succeeded(_model: string, _version: string, _rows: number, _timings: PredictionTimings): void {}
-  failed(_model: string, _version: string, _errorClass: string): void {}
+  /** `seconds`: how long the request took to fail, when known. */
+  failed(_model: string, _version: string, _errorClass: string, _seconds?: number): void {}
 }

@@ -116,7 +116,12 @@ export class PredictionService {
       const fetches = await inSpanAsync(SPAN.inference, () => this.runner.run(model, batch), attributes);
       decoded = decodeOutputs(model.manifest, fetches, batch.rows);
     } catch (err) {
-      this.events.failed(model.name, model.version, 'inference_failed');
+      this.events.failed(
+        model.name,
+        model.version,
+        'inference_failed',
+        (this.clock.monotonicMs() - started) / 1000,
+      );
       this.logFailure(model, body, 'inference_failed', started, ctx);
       throw new DomainError('inference_failed', (err as Error).message);
     }
@@ -202,7 +207,12 @@ export class PredictionService {
     started: number,
     ctx: RequestContext,
   ): never {
-    this.events.failed(model.name, model.version, 'validation_failed');
+    this.events.failed(
+      model.name,
+      model.version,
+      'validation_failed',
+      (this.clock.monotonicMs() - started) / 1000,
+    );
     this.logFailure(model, body, 'validation_failed', started, ctx);
     // a hostile batch can produce one error per field: the first 100 say enough
     throw new ValidationFailedError(errors.slice(0, 100));

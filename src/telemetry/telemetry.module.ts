@@ -18,7 +18,9 @@ import { MetricsModelRegistryEvents, ModelMetrics } from './model.metrics';
 import { MetricsPredictionLogEvents } from './prediction-log.metrics';
 import { MetricsBatchEvents, MetricsPredictionEvents } from './prediction.metrics';
 import { MetricsReadDatabaseEvents } from './read-database.metrics';
+import { InferenceStatistics } from './inference-statistics';
 import { RuntimeMetrics } from './runtime.metrics';
+import { StatisticsBatchEvents, StatisticsPredictionEvents } from './statistics-events';
 import { TracingLifecycle } from './tracing-lifecycle';
 
 /**
@@ -35,10 +37,27 @@ function metricsPort<T>(port: new () => T, metrics: new (registry: MetricsRegist
   };
 }
 
+/**
+ * A port whose events also feed the inference statistics (Triton's statistics extension), which
+ * count whether metrics are on or off.
+ */
+function countedPort<T>(
+  port: new () => T,
+  metrics: new (registry: MetricsRegistry) => T,
+  counted: new (stats: InferenceStatistics, next: T) => T,
+): Provider {
+  return {
+    provide: port,
+    inject: [APP_CONFIG, MetricsRegistry, InferenceStatistics],
+    useFactory: (config: AppConfig, registry: MetricsRegistry, stats: InferenceStatistics) =>
+      new counted(stats, config.metrics.enabled === false ? new port() : new metrics(registry)),
+  };
+}
+
 const PORTS = [
   metricsPort(ModelRegistryEvents, MetricsModelRegistryEvents),
-  metricsPort(PredictionEvents, MetricsPredictionEvents),
-  metricsPort(BatchEvents, MetricsBatchEvents),
+  countedPort(PredictionEvents, MetricsPredictionEvents, StatisticsPredictionEvents),
+  countedPort(BatchEvents, MetricsBatchEvents, StatisticsBatchEvents),
   metricsPort(PredictionLogEvents, MetricsPredictionLogEvents),
   metricsPort(AuthEvents, MetricsAuthEvents),
   metricsPort(ReadDatabaseEvents, MetricsReadDatabaseEvents),
@@ -58,6 +77,7 @@ const PORTS = [
     RuntimeMetrics,
     HttpMetrics,
     ModelLabeler,
+    InferenceStatistics,
     ...PORTS,
     ModelMetrics,
     DbPoolMetrics,
@@ -74,6 +94,7 @@ const PORTS = [
     PredictionLogEvents,
     AuthEvents,
     ReadDatabaseEvents,
+    InferenceStatistics,
     JobMetrics,
   ],
 })

@@ -32,7 +32,11 @@ describe('Open Inference Protocol: health and metadata (e2e)', () => {
     const res = await v2(t, 'GET', '/v2');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.json()).toEqual({ name: 'sightline', version, extensions: ['binary_tensor_data'] });
+    expect(res.json()).toEqual({
+      name: 'sightline',
+      version,
+      extensions: ['binary_tensor_data', 'statistics'],
+    });
   });
 
   it('GET /v2/health/live and /v2/health/ready answer 200 once models are loaded', async () => {

@@ -27,6 +27,8 @@ import { ModelMetadataDto, ModelReadyDto, ProtocolErrorDto } from '../dto/metada
 import { INFER_REQUEST_EXAMPLE, INFER_RESPONSE_SCHEMA } from '../dto/infer.examples';
 import { ProtocolInferenceService } from '../protocol-inference.service';
 import { ProtocolMetadataService } from '../protocol-metadata.service';
+import { ProtocolStatisticsService } from '../protocol-statistics.service';
+import { StatisticsResponseDto } from '../dto/statistics.dto';
 import { EncodedResponse } from '../response/infer-response';
 import { ProtocolErrorFilter } from './protocol-error.filter';
 import { PROTOCOL_ROUTE } from './protocol-http';
@@ -59,7 +61,30 @@ export class ProtocolModelsController {
   constructor(
     private readonly metadata: ProtocolMetadataService,
     private readonly inference: ProtocolInferenceService,
+    private readonly statistics: ProtocolStatisticsService,
   ) {}
+
+  // a static path, so it wins over `:name` whatever the order
+  @Get('stats')
+  @ApiOperation({ summary: "Statistics of every ready model version (Triton's statistics extension)" })
+  @ApiOkResponse({ type: StatisticsResponseDto })
+  allStatistics(@Req() req: FastifyRequest): StatisticsResponseDto {
+    return this.statistics.statistics(undefined, undefined, req.principal?.models ?? null);
+  }
+
+  @Get(':name/stats')
+  @ApiOperation({ summary: 'Statistics of every version of one model' })
+  @ApiOkResponse({ type: StatisticsResponseDto })
+  modelStatistics(@Param('name') name: string): StatisticsResponseDto {
+    return this.statistics.statistics(name);
+  }
+
+  @Get(':name/versions/:version/stats')
+  @ApiOperation({ summary: 'Statistics of one model version' })
+  @ApiOkResponse({ type: StatisticsResponseDto })
+  versionStatistics(@Param('name') name: string, @Param('version') version: string): StatisticsResponseDto {
+    return this.statistics.statistics(name, version);
+  }
 
   @Get(':name')
   @ApiOperation({ summary: 'Model metadata (default version): inputs and outputs from the ONNX graph' })

@@ -68,14 +68,14 @@ export class ProtocolInferenceLog {
     timings: InferenceTimings,
     ctx: InferenceContext,
   ): void {
-    this.events.failed(model.name, model.version, 'inference_failed');
+    this.events.failed(model.name, model.version, 'inference_failed', timings.latencyMs / 1000);
     const meta = this.metadata(request, undefined);
     this.enqueue(model, 'error', 'inference_failed', this.describe(request.inputs), meta, timings, ctx);
   }
 
   /** The request did not pass validation against the model. */
   rejected(model: ModelVersion, body: InferenceBody, latencyMs: number, ctx: InferenceContext): void {
-    this.events.failed(model.name, model.version, 'validation_failed');
+    this.events.failed(model.name, model.version, 'validation_failed', latencyMs / 1000);
     const json = isJsonObject(body.json) ? body.json : {};
     const inputs: Record<string, unknown> = {};
     if (Array.isArray(json.inputs)) {
