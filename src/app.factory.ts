@@ -3,6 +3,9 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import type { IncomingMessage } from 'node:http';
 import { uuidv7 } from './common/ids/uuidv7';
 import { AppModule } from './app.module';
+import { isPublicRoute } from './auth/public-routes';
+import { PROTOCOL_SCHEMAS } from './inference-protocol/dto/openapi-schemas';
+import { isProtocolPath } from './inference-protocol/http/protocol-http';
 import { installFastAsyncResourceBind } from './common/perf/async-resource-bind';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { applyRequestDecompression } from './common/http/content-encoding';
@@ -70,7 +73,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.server.headersTimeout = Math.min(10_000, config.limits.requestTimeoutMs);
   // metrics, the request log line and the x-trace-id header (docs/observability.md)
   installHttpTelemetry(app, rootLogger);
-  setupOpenApi(app);
+  setupOpenApi(app, {
+    isPublic: isPublicRoute,
+    usesProtocolErrors: isProtocolPath,
+    schemas: PROTOCOL_SCHEMAS,
+  });
   await app.init();
   return app;
 }

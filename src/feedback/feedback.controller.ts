@@ -30,7 +30,8 @@ export class FeedbackController {
     summary: 'Record the true outcome of a prediction (201; 200 if the same actual is already stored)',
   })
   @ApiBody({ type: FeedbackRequestDto })
-  @ApiResponse({ status: 201, type: FeedbackDto })
+  @ApiResponse({ status: 201, type: FeedbackDto, description: 'stored' })
+  @ApiResponse({ status: 200, type: FeedbackDto, description: 'the same actual was already stored' })
   @ApiResponse({ status: 409, description: 'a different actual is stored (named in existing_actual)' })
   async submit(
     @Param('id') id: string,
@@ -44,7 +45,8 @@ export class FeedbackController {
   @Put('v1/predictions/:id/feedback')
   @RequireScope('feedback')
   @ApiOperation({ summary: 'Store or replace the true outcome of a prediction (200; 201 if there was none)' })
-  @ApiResponse({ status: 200, type: FeedbackDto })
+  @ApiResponse({ status: 200, type: FeedbackDto, description: 'replaced' })
+  @ApiResponse({ status: 201, type: FeedbackDto, description: 'there was none: stored' })
   async replace(
     @Param('id') id: string,
     @Body() body: FeedbackRequestDto,

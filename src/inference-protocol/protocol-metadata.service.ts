@@ -8,7 +8,8 @@ import {
   ServerReadyDto,
 } from './dto/metadata.dto';
 import { ProtocolModels } from './protocol-models';
-import { EXTENSIONS, PLATFORM, SERVER_NAME, sightlineVersion } from './server-info';
+import { sightlineVersion } from '../common/version';
+import { EXTENSIONS, PLATFORM, SERVER_NAME } from './server-info';
 import { protocolDatatype } from './tensor/datatypes';
 import { protocolShape } from './tensor/shape';
 

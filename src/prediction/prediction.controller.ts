@@ -75,8 +75,13 @@ export class PredictionController {
   @RequireScope('predict')
   @HttpCode(200)
   @ApiOperation({ summary: 'Predict with a model (default version unless ?version=)' })
-  @ApiParam({ name: 'name', description: 'Model name' })
-  @ApiQuery({ name: 'version', required: false })
+  @ApiParam({ name: 'name', type: String, description: 'Model name' })
+  @ApiQuery({
+    name: 'version',
+    type: String,
+    required: false,
+    description: 'a version (default: the default version)',
+  })
   @ApiBody(bodyExamples)
   @ApiOkResponse(predictResponse)
   predict(@Req() req: FastifyRequest): Promise<PredictResponseDto | BatchPredictResponseDto> {

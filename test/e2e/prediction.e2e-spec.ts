@@ -122,8 +122,14 @@ describe('prediction API (e2e)', () => {
     };
     const params = (path: string) => paths[path].post!.parameters.map((p) => `${p.in}:${p.name}`).sort();
     expect(params('/v1/models/{name}/predict')).toEqual(['path:name', 'query:version']);
-    expect(params('/v2/models/{name}/infer')).toEqual(['path:name']);
-    expect(params('/v2/models/{name}/versions/{version}/infer')).toEqual(['path:name', 'path:version']);
+    // the binary extension's header is documented too
+    const v2Header = 'header:Inference-Header-Content-Length';
+    expect(params('/v2/models/{name}/infer')).toEqual([v2Header, 'path:name']);
+    expect(params('/v2/models/{name}/versions/{version}/infer')).toEqual([
+      v2Header,
+      'path:name',
+      'path:version',
+    ]);
     expect(paths['/v2/models/{name}/versions/{version}/infer'].post!.summary).toMatch(/^Inference: JSON/);
     const page = await t.app.inject({ method: 'GET', url: '/docs' });
     expect(page.statusCode).toBe(200);

@@ -17,7 +17,16 @@ export class BulkFeedbackRequestDto {
       'Up to FEEDBACK_MAX_BULK_ITEMS (default 10,000) items of {prediction_id, actual, comment?, metadata?}; ' +
       'each is checked on its own',
     type: 'array',
-    items: { type: 'object' },
+    items: {
+      type: 'object',
+      required: ['prediction_id', 'actual'],
+      properties: {
+        prediction_id: { type: 'string', format: 'uuid' },
+        actual: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+        comment: { type: 'string', maxLength: 1000 },
+        metadata: { type: 'object', additionalProperties: true },
+      },
+    },
     example: [{ prediction_id: '0196b1f2-7c1a-7d3e-9a4b-5c6d7e8f9a0b', actual: 'default' }],
   })
   @IsArray()
@@ -27,14 +36,19 @@ export class BulkFeedbackRequestDto {
 
 export class BulkFeedbackItemResultDto {
   @ApiProperty({ description: 'position of the item in the request' }) index: number;
-  @ApiPropertyOptional({ nullable: true }) prediction_id: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null when the item has none' })
+  prediction_id: string | null;
   @ApiProperty({ enum: BULK_ITEM_STATUSES }) status: BulkItemStatus;
   @ApiPropertyOptional({
     description: 'the stored actual, on conflict',
     oneOf: [{ type: 'string' }, { type: 'number' }],
   })
   existing_actual?: string | number;
-  @ApiPropertyOptional({ description: 'why the item is invalid (fields are relative to the item)' })
+  @ApiPropertyOptional({
+    description: 'why the item is invalid (fields are relative to the item)',
+    type: 'array',
+    items: { $ref: '#/components/schemas/FieldError' },
+  })
   errors?: FieldError[];
 }
 

@@ -31,6 +31,8 @@ export class FeedbackRequestDto implements FeedbackFields {
 
   @ApiPropertyOptional({
     description: 'Free-form context, sanitized like prediction inputs',
+    type: 'object',
+    additionalProperties: true,
     example: { source: 'collections' },
   })
   @IsOptional()

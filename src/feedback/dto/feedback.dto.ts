@@ -1,16 +1,22 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { actualOf, FeedbackRecord } from '../feedback.record';
 
 export class FeedbackDto {
-  @ApiProperty() feedback_id: string;
-  @ApiProperty() prediction_id: string;
+  @ApiProperty({ format: 'uuid' }) feedback_id: string;
+  @ApiProperty({ format: 'uuid' }) prediction_id: string;
   @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], example: 'default' }) actual:
     string | number;
-  @ApiPropertyOptional({ nullable: true, description: 'with PII patterns masked' }) comment: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'sanitized' }) metadata: unknown;
-  @ApiProperty({ description: 'when the first label arrived (label delay is measured to here)' })
+  @ApiProperty({ type: String, nullable: true, description: 'with PII patterns masked' }) comment:
+    string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'sanitized' })
+  metadata: unknown;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'when the first label arrived (label delay is measured to here)',
+  })
   created_at: string;
-  @ApiProperty({ description: 'when the feedback was last replaced (PUT)' }) updated_at: string;
+  @ApiProperty({ format: 'date-time', description: 'when the feedback was last replaced (PUT)' })
+  updated_at: string;
 }
 
 export function toFeedbackDto(r: FeedbackRecord): FeedbackDto {

@@ -11,8 +11,7 @@ import {
 } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import {
-  ApiBadRequestResponse,
-  ApiBody,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -24,7 +23,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequireScope } from '../../common/http/scopes';
 import { requestContext } from '../../common/http/request-context';
 import { ModelMetadataDto, ModelReadyDto, ProtocolErrorDto } from '../dto/metadata.dto';
-import { INFER_REQUEST_EXAMPLE, INFER_RESPONSE_SCHEMA } from '../dto/infer.examples';
+import {
+  HEADER_LENGTH_DESCRIPTION,
+  INFER_REQUEST_EXAMPLE,
+  INFER_RESPONSE_EXAMPLE,
+} from '../dto/openapi-schemas';
 import { ProtocolInferenceService } from '../protocol-inference.service';
 import { ProtocolMetadataService } from '../protocol-metadata.service';
 import { ProtocolStatisticsService } from '../protocol-statistics.service';
@@ -44,11 +47,46 @@ const InferRoute = () =>
     RequireScope('predict'),
     ApiOperation({
       summary: 'Inference: JSON tensors, or the binary tensor extension (Inference-Header-Content-Length)',
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/InferenceRequest' },
+            examples: { json: { value: INFER_REQUEST_EXAMPLE } },
+          },
+          'application/octet-stream': {
+            schema: {
+              type: 'string',
+              format: 'binary',
+              description: `The JSON inference request, then the tensors' bytes. ${HEADER_LENGTH_DESCRIPTION}`,
+            },
+          },
+        },
+      },
     }),
-    ApiBody({ schema: { type: 'object' }, examples: { json: { value: INFER_REQUEST_EXAMPLE } } }),
-    ApiOkResponse({ schema: INFER_RESPONSE_SCHEMA }),
-    ApiBadRequestResponse({ type: ProtocolErrorDto }),
-    ApiParam({ name: 'name' }),
+    ApiHeader({
+      name: 'Inference-Header-Content-Length',
+      required: false,
+      description: HEADER_LENGTH_DESCRIPTION,
+      schema: { type: 'integer', minimum: 0 },
+    }),
+    ApiOkResponse({
+      description: 'The outputs; application/octet-stream when some are binary',
+      headers: {
+        'Inference-Header-Content-Length': {
+          description: `Set with binary outputs. ${HEADER_LENGTH_DESCRIPTION}`,
+          schema: { type: 'integer' },
+        },
+      },
+      content: {
+        'application/json': {
+          schema: { $ref: '#/components/schemas/InferenceResponse' },
+          examples: { json: { value: INFER_RESPONSE_EXAMPLE } },
+        },
+        'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+      },
+    }),
+    ApiParam({ name: 'name', type: String }),
   );
 
 @ApiTags('open inference protocol (v2)')
@@ -129,7 +167,7 @@ export class ProtocolModelsController {
 
   @Post(':name/versions/:version/infer')
   @InferRoute()
-  @ApiParam({ name: 'version' })
+  @ApiParam({ name: 'version', type: String })
   inferVersion(
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

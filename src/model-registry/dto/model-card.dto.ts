@@ -42,7 +42,7 @@ export class ModelVersionDto {
 
 export class ModelCardDto {
   @ApiProperty({ example: 'loan-risk' }) name: string;
-  @ApiProperty({ example: '2', nullable: true }) default_version: string | null;
+  @ApiProperty({ type: String, example: '2', nullable: true }) default_version: string | null;
   @ApiProperty({ enum: ['loading', 'ready', 'failed'], description: 'status of the default version' })
   status: string;
   @ApiProperty({ enum: ['classification', 'regression'], nullable: true }) task: string | null;

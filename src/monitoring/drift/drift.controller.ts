@@ -72,6 +72,7 @@ export class DriftController {
   @Header('content-type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
   @ApiOperation({ summary: 'A drift report as a web page: a row and a chart per feature' })
+  @ApiOkResponse({ description: 'The HTML page', content: { 'text/html': { schema: { type: 'string' } } } })
   async page(@Param('name') name: string, @Query() q: DriftReportPageQueryDto): Promise<string> {
     return renderReportHtml(
       q.run ? await this.drift.run(name, q.run) : await this.drift.latest(name, q.version),

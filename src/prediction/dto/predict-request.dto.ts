@@ -23,10 +23,20 @@ function IsFeatureRow(): PropertyDecorator {
     });
 }
 
+// a missing optional feature may also be sent as null
+const FEATURE_VALUE = { oneOf: [{ type: 'number' }, { type: 'string', nullable: true }] };
+const FEATURE_ROW = {
+  oneOf: [
+    { type: 'object', additionalProperties: FEATURE_VALUE, description: 'keyed by feature name' },
+    { type: 'array', items: FEATURE_VALUE, description: 'values in the order of the model card' },
+  ],
+};
+
 export class PredictRequestDto {
   @ApiPropertyOptional({
     description:
       'One row: an object keyed by feature name, or an array of values in the order of the model card',
+    ...FEATURE_ROW,
     example: {
       age: 42,
       income: 52000,
@@ -65,7 +75,7 @@ export class PredictRequestDto {
   @ApiPropertyOptional({
     description: 'A batch of rows (objects or arrays); at most MAX_BATCH_SIZE (default 1000)',
     type: 'array',
-    items: { type: 'object' },
+    items: FEATURE_ROW,
   })
   @IsOptional()
   @IsArray()
@@ -75,6 +85,8 @@ export class PredictRequestDto {
   @ApiPropertyOptional({
     description:
       'Free-form context logged with the prediction (sanitized), e.g. a customer id to join on later',
+    type: 'object',
+    additionalProperties: true,
     example: { customer_id: 'c-1042' },
   })
   @IsOptional()

@@ -13,13 +13,22 @@ export class TruncationDto {
 }
 
 export class PredictionItemDto {
-  @ApiProperty({ example: '0193a4f2-7c1e-7b3a-9f0e-2d4c5b6a7e8f', description: 'UUIDv7, time-ordered' })
+  @ApiProperty({
+    format: 'uuid',
+    example: '0193a4f2-7c1e-7b3a-9f0e-2d4c5b6a7e8f',
+    description: 'UUIDv7, time-ordered',
+  })
   prediction_id: string;
 
   @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], example: 'repaid' })
   prediction: string | number;
 
-  @ApiPropertyOptional({ example: { repaid: 0.91, default: 0.09 }, description: 'classification only' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { repaid: 0.91, default: 0.09 },
+    description: 'classification only: each label and its probability',
+  })
   probabilities?: Record<string, number>;
 
   @ApiPropertyOptional({

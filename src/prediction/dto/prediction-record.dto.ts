@@ -5,21 +5,38 @@ import { PredictionRecord } from '../../prediction-log/record/prediction-record'
 import { ModelRefDto } from './predict-response.dto';
 
 export class PredictionRecordDto {
-  @ApiProperty() prediction_id: string;
-  @ApiProperty() created_at: string;
+  @ApiProperty({ format: 'uuid' }) prediction_id: string;
+  @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ type: ModelRefDto }) model: ModelRefDto;
   @ApiProperty({ enum: ['success', 'error'] }) status: string;
-  @ApiPropertyOptional({ example: 'validation_failed', nullable: true }) error_class: string | null;
-  @ApiProperty({ description: 'sanitized inputs', example: { age: 42, employment: 'employed' } })
+  @ApiProperty({ type: String, example: 'validation_failed', nullable: true }) error_class: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'sanitized inputs',
+    example: { age: 42, employment: 'employed' },
+  })
   inputs: unknown;
-  @ApiPropertyOptional({ description: 'sanitized metadata', nullable: true }) metadata: unknown;
-  @ApiPropertyOptional({ nullable: true }) prediction: string | number | null;
-  @ApiPropertyOptional() probabilities?: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'sanitized metadata',
+  })
+  metadata: unknown;
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'number' }],
+    nullable: true,
+    description: 'null when it failed',
+  })
+  prediction: string | number | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' } })
+  probabilities?: Record<string, number>;
   @ApiProperty({ example: 0.42 }) latency_ms: number;
-  @ApiPropertyOptional({ nullable: true }) request_id: string | null;
-  @ApiPropertyOptional({ nullable: true }) trace_id: string | null;
+  @ApiProperty({ type: String, nullable: true }) request_id: string | null;
+  @ApiProperty({ type: String, nullable: true }) trace_id: string | null;
   @ApiProperty({ enum: ['v1', 'v2'] }) source: string;
-  @ApiPropertyOptional({ type: FeedbackDto, nullable: true, description: 'the true outcome, once posted' })
+  @ApiProperty({ type: FeedbackDto, nullable: true, description: 'the true outcome, once posted' })
   feedback: FeedbackDto | null;
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DriftWindowDto } from './drift-report.dto';
 import { ModelRefDto } from '../../../prediction/dto/predict-response.dto';
 import { FeatureProfile, StoredReference } from '../reference/profile.types';
 
@@ -11,11 +12,19 @@ export class ReferenceFeatureDto {
   distinct?: number;
   @ApiPropertyOptional() min?: number;
   @ApiPropertyOptional() max?: number;
-  @ApiPropertyOptional({ description: 'numeric: PSI/JS bin edges (reference deciles)' }) bin_edges?: number[];
-  @ApiPropertyOptional({ description: 'categorical: [category, count] pairs' }) categories?: [
-    string,
-    number,
-  ][];
+  @ApiPropertyOptional({ type: [Number], description: 'numeric: PSI/JS bin edges (reference deciles)' })
+  bin_edges?: number[];
+  @ApiPropertyOptional({
+    description: 'categorical: [category, count] pairs',
+    type: 'array',
+    items: {
+      type: 'array',
+      items: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+      minItems: 2,
+      maxItems: 2,
+    },
+  })
+  categories?: [string, number][];
 }
 
 export class DriftReferenceDto {
@@ -24,11 +33,9 @@ export class DriftReferenceDto {
   @ApiProperty({ description: 'rows in the profile' }) rows: number;
   @ApiProperty({ description: 'rows in the source (a larger window is sampled to DRIFT_MAX_SAMPLE)' })
   source_rows: number;
-  @ApiPropertyOptional({ description: 'window references: the window' }) window?: {
-    from: string;
-    to: string;
-  };
-  @ApiProperty() created_at: string;
+  @ApiPropertyOptional({ type: DriftWindowDto, description: 'window references: the window' })
+  window?: DriftWindowDto;
+  @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ type: [ReferenceFeatureDto] }) features: ReferenceFeatureDto[];
   @ApiProperty({ type: ReferenceFeatureDto, nullable: true }) prediction: ReferenceFeatureDto | null;
 }

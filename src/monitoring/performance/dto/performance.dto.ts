@@ -1,21 +1,49 @@
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { ModelRefDto } from '../../../prediction/dto/predict-response.dto';
 import { PerformanceHistoryEntity } from '../performance-history.entity';
 import { ClassificationMetrics, PerformanceReport, RegressionMetrics } from '../performance.types';
 
-export class ClassificationMetricsDto {
-  @ApiProperty({ nullable: true, example: 0.91 }) accuracy: number | null;
-  @ApiProperty({ nullable: true }) precision_macro: number | null;
-  @ApiProperty({ nullable: true }) recall_macro: number | null;
-  @ApiProperty({ nullable: true }) f1_macro: number | null;
-  @ApiProperty({ nullable: true, description: 'from the logged probabilities, clipped to [ε, 1-ε]' })
-  log_loss: number | null;
-  @ApiProperty({ nullable: true, description: 'binary models only' }) roc_auc: number | null;
-  @ApiProperty({ nullable: true }) roc_auc_positive_label: string | null;
-  @ApiProperty({ description: '{label, precision, recall, f1, support} for each class seen in the window' })
-  per_class: object[];
+class PerClassDto {
+  @ApiProperty() label: string;
+  @ApiProperty() precision: number;
+  @ApiProperty() recall: number;
+  @ApiProperty() f1: number;
+  @ApiProperty({ description: 'labelled rows of this class' }) support: number;
+}
+
+class ConfusionMatrixDto {
+  @ApiProperty({ type: [String] }) labels: string[];
   @ApiProperty({
+    type: 'array',
+    items: { type: 'array', items: { type: 'integer' } },
     description: 'rows: actual class, columns: predicted class',
+  })
+  matrix: number[][];
+}
+
+export class ClassificationMetricsDto {
+  @ApiProperty({ type: Number, nullable: true, example: 0.91 })
+  accuracy: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  precision_macro: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  recall_macro: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  f1_macro: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'from the logged probabilities, clipped to [ε, 1-ε]',
+  })
+  log_loss: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'binary models only' })
+  roc_auc: number | null;
+  @ApiProperty({ type: String, nullable: true })
+  roc_auc_positive_label: string | null;
+  @ApiProperty({ type: [PerClassDto], description: 'each class seen in the window' })
+  per_class: PerClassDto[];
+  @ApiProperty({
+    type: ConfusionMatrixDto,
     example: {
       labels: ['a', 'b'],
       matrix: [
@@ -28,12 +56,16 @@ export class ClassificationMetricsDto {
 }
 
 export class RegressionMetricsDto {
-  @ApiProperty({ nullable: true }) mae: number | null;
-  @ApiProperty({ nullable: true }) rmse: number | null;
-  @ApiProperty({ nullable: true, description: 'a fraction, over non-zero actuals' }) mape: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  mae: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  rmse: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'a fraction, over non-zero actuals' })
+  mape: number | null;
   @ApiProperty({ description: 'labelled rows left out of MAPE because their actual is 0' })
   mape_skipped_zero_actuals: number;
-  @ApiProperty({ nullable: true }) r2: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  r2: number | null;
 }
 
 const metricsSchema = {
@@ -41,23 +73,26 @@ const metricsSchema = {
 };
 
 export class PerformanceFiguresDto {
-  @ApiProperty({ description: 'start of the window (exclusive)' }) window_start: string;
-  @ApiProperty({ description: 'end of the window (inclusive): when it was computed' }) window_end: string;
+  @ApiProperty({ format: 'date-time', description: 'start of the window (exclusive)' }) window_start: string;
+  @ApiProperty({ format: 'date-time', description: 'end of the window (inclusive): when it was computed' })
+  window_end: string;
   @ApiProperty({
     enum: ['ok', 'insufficient_data'],
     description: 'insufficient_data: fewer labelled predictions than min_sample; the figures are noise',
   })
   status: string;
   @ApiProperty({
+    type: Number,
     nullable: true,
     description: 'PERFORMANCE_MIN_SAMPLE: labelled predictions a trusted figure needs',
   })
   min_sample: number | null;
   @ApiProperty({ description: 'successful predictions made in the window' }) predictions: number;
   @ApiProperty({ description: 'of which have feedback' }) labelled: number;
-  @ApiPropertyOptional({ nullable: true, description: 'labelled / predictions' }) label_coverage:
-    number | null;
-  @ApiPropertyOptional({ nullable: true }) median_label_delay_seconds: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'labelled / predictions' })
+  label_coverage: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  median_label_delay_seconds: number | null;
   @ApiProperty(metricsSchema) metrics: ClassificationMetrics | RegressionMetrics;
 }
 
