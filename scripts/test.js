@@ -38,6 +38,7 @@ async function main() {
     'migrations',
     'scripts',
     'bench',
+    'clients',
   ]);
   run('typecheck', process.execPath, [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
   run('build', process.execPath, [bin('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);

@@ -1,0 +1,3 @@
+export * from './client';
+export { ErrorBody, SightlineError, Transport, TransportOptions } from './http';
+export type { components, paths } from './generated/schema';
