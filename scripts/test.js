@@ -39,6 +39,7 @@ async function main() {
     'scripts',
     'bench',
     'clients',
+    'bin',
   ]);
   run('typecheck', process.execPath, [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
   run('build', process.execPath, [bin('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);

@@ -189,10 +189,10 @@ describe('API keys and scopes (e2e)', () => {
     expect((await call('GET', '/v1/models', admin.key)).statusCode).toBe(401);
   });
 
-  it('manages keys from the CLI (npm run keys), which the running server picks up', async () => {
+  it('manages keys from the CLI (sightline keys, npm run keys), which the running server picks up', async () => {
     await ensureBuilt();
     const keys = (...args: string[]) =>
-      promisify(execFile)(process.execPath, [join(REPO_ROOT, 'scripts', 'keys.js'), ...args], {
+      promisify(execFile)(process.execPath, [join(REPO_ROOT, 'bin', 'sightline.js'), 'keys', ...args], {
         env: { PATH: process.env.PATH ?? '', DATABASE_URL: t.databaseUrl },
       });
     const created = JSON.parse(

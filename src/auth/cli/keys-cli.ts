@@ -6,7 +6,7 @@ import { ApiKeyEntity } from '../keys/api-key.entity';
 import { TypeOrmApiKeyRepository } from '../keys/api-key.repository';
 import { ApiKeyService } from '../keys/api-key.service';
 
-export const USAGE = `usage: npm run keys -- <command>
+export const USAGE = `usage: sightline keys <command>   (or npm run keys -- <command>)
   create --name <name> --scopes <predict,feedback,read,admin> [--models <m1,m2>] [--json]
   list [--json]
   revoke <id>
@@ -98,7 +98,7 @@ export async function runCommand(service: ApiKeyService, argv: string[], io: Io)
   }
 }
 
-/** Entry point used by scripts/keys.js. */
+/** Entry point of `sightline keys` with DATABASE_URL (src/cli/commands/keys.ts). */
 export async function main(argv: string[]): Promise<number> {
   const io: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
   const url = process.env.DATABASE_URL;

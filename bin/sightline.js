@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `npm run keys -- create|list|revoke`: API keys, with the same DataSource options as the server.
-// Builds first when the compiled CLI is missing or older than the sources.
+// The `sightline` command (package.json "bin"; `npm run keys` is `sightline keys`). Builds first
+// when the compiled CLI is missing or older than the sources, as `npm start` would.
 const { execFileSync } = require('node:child_process');
 const { readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
-const entry = join(root, 'dist', 'src', 'auth', 'cli', 'keys-cli.js');
+const entry = join(root, 'dist', 'src', 'cli', 'main.js');
 
 function newest(dir) {
   let latest = 0;
@@ -26,22 +26,23 @@ function builtAt() {
   }
 }
 
-if (builtAt() < Math.max(newest(join(root, 'src')), newest(join(root, 'migrations')))) {
+const sources = ['src', 'migrations', join('clients', 'typescript', 'src')].map((d) => join(root, d));
+if (builtAt() < Math.max(...sources.map(newest))) {
   try {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
       cwd: root,
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'ignore', 'inherit'],
     });
   } catch (err) {
     // tsc still emits on type errors; go on if the CLI itself was built
     if (!builtAt()) throw err;
-    process.stderr.write('keys: the build reported errors (above); using what it emitted\n');
+    process.stderr.write('sightline: the build reported errors (above); using what it emitted\n');
   }
 }
 require(entry)
   .main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((err) => {
-    process.stderr.write(`keys: ${err.message}\n`);
+    process.stderr.write(`sightline: ${err.stack || err.message}\n`);
     process.exit(1);
   });
