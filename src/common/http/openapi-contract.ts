@@ -19,7 +19,8 @@ export const SECURITY_SCHEMES = {
   bearer: {
     type: 'http',
     scheme: 'bearer',
-    description: 'An API key as `Authorization: Bearer <key>` (scopes: predict, feedback, read, admin)',
+    description:
+      'An API key, or an OIDC access token (a JWT, when AUTH_JWT_ISSUER is set), as `Authorization: Bearer <token>`; scopes: predict, feedback, read, admin',
   },
   api_key: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'The same key in `X-API-Key`' },
 } as const;

@@ -27,7 +27,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List every model with its versions and load status */
+        /** List the caller's models with their versions and load status */
         get: operations["modelsList"];
         put?: never;
         post?: never;
