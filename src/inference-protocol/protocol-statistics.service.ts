@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ModelAccess } from '../common/http/model-access';
 import { ModelRegistry } from '../model-registry/model-registry.service';
 import { DurationStat, InferenceStatistics, VersionStatistics } from '../telemetry/inference-statistics';
 import { ModelStatisticsDto, StatisticsResponseDto } from './dto/statistics.dto';
@@ -17,14 +18,10 @@ export class ProtocolStatisticsService {
   ) {}
 
   /**
-   * Every ready version of every model the caller may see (`models` null: all of them), or every
-   * version of one model, or one version; an unknown model or version is the registry's 404.
+   * Every ready version of every model the caller may see, or every version of one model, or one
+   * version; an unknown model or version is the registry's 404.
    */
-  statistics(
-    name?: string,
-    version?: string,
-    models: ReadonlySet<string> | null = null,
-  ): StatisticsResponseDto {
+  statistics(name?: string, version?: string, access: ModelAccess = ModelAccess.ALL): StatisticsResponseDto {
     if (name !== undefined && version !== undefined) {
       const v = this.registry.version(name, version);
       return { model_stats: [this.entry(v.name, v.version)] };
@@ -32,7 +29,7 @@ export class ProtocolStatisticsService {
     const chosen =
       name !== undefined
         ? [this.registry.get(name)]
-        : this.registry.list().filter((m) => models === null || models.has(m.name));
+        : this.registry.list().filter((m) => access.allows(m.name));
     const model_stats = chosen.flatMap((m) =>
       [...m.versions.values()]
         .filter((v) => name !== undefined || v.status === 'ready')

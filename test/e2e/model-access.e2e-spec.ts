@@ -161,6 +161,18 @@ describe('a key limited to some models, on every route (e2e)', () => {
         other: { url: '/v2/models/house-price/versions/1/infer', body: v2infer },
         status: 403,
       },
+      // Triton's statistics: the list shows only the key's models (checked below)
+      'GET /v2/models/stats': { other: { url: '/v2/models/stats' }, status: 200 },
+      'GET /v2/models/{name}/stats': {
+        other: { url: '/v2/models/house-price/stats' },
+        status: 403,
+        mine: { url: '/v2/models/loan-risk/stats' },
+      },
+      'GET /v2/models/{name}/versions/{version}/stats': {
+        other: { url: '/v2/models/house-price/versions/1/stats' },
+        status: 403,
+        mine: { url: '/v2/models/loan-risk/versions/2/stats' },
+      },
       // key management spans every model: a limited admin key could otherwise mint an unlimited one
       'POST /v1/admin/keys': {
         other: { url: '/v1/admin/keys', body: { name: 'escalate', scopes: ['read'] } },
@@ -218,6 +230,8 @@ describe('a key limited to some models, on every route (e2e)', () => {
   it('lists only its models, reports items on other models as not_found, and stores nothing for them', async () => {
     const listed = (await call('GET', '/v1/models', limitedAdmin)).json();
     expect(listed.models.map((m: { name: string }) => m.name)).toEqual(['loan-risk']);
+    const stats = (await call('GET', '/v2/models/stats', limitedAdmin)).json();
+    expect([...new Set(stats.model_stats.map((s: { name: string }) => s.name))]).toEqual(['loan-risk']);
     const all = (await call('GET', '/v1/models', admin)).json();
     expect(all.models.map((m: { name: string }) => m.name).sort()).toEqual(DEMO_MODEL_NAMES);
 

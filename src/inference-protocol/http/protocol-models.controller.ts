@@ -21,6 +21,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequireScope } from '../../common/http/scopes';
+import { modelAccessOf } from '../../common/http/model-access';
 import { requestContext } from '../../common/http/request-context';
 import { ModelMetadataDto, ModelReadyDto, ProtocolErrorDto } from '../dto/metadata.dto';
 import {
@@ -107,7 +108,7 @@ export class ProtocolModelsController {
   @ApiOperation({ summary: "Statistics of every ready model version (Triton's statistics extension)" })
   @ApiOkResponse({ type: StatisticsResponseDto })
   allStatistics(@Req() req: FastifyRequest): StatisticsResponseDto {
-    return this.statistics.statistics(undefined, undefined, req.principal?.models ?? null);
+    return this.statistics.statistics(undefined, undefined, modelAccessOf(req));
   }
 
   @Get(':name/stats')
