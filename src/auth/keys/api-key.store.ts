@@ -106,13 +106,13 @@ export class ApiKeyStore implements OnModuleInit, OnApplicationShutdown {
     const { nodeEnv, auth } = this.config;
     if (nodeEnv === 'production' && !auth.allowOpen) {
       throw new OpenModeRefusedError(
-        'NODE_ENV=production and no API key exists: create one first (npm run keys -- create --name <name> ' +
+        'NODE_ENV=production and no API key exists: create one first (npx sightline keys create --name <name> ' +
           '--scopes predict,read) or set AUTH_ALLOW_OPEN=true to run without authentication',
       );
     }
     const banner =
       'AUTHENTICATION IS OFF: no API key exists, so every route is open to anyone who can reach this port. ' +
-      'Create a key with `npm run keys -- create --name <name> --scopes predict,read` (or POST /v1/admin/keys) ' +
+      'Create a key with `npx sightline keys create --name <name> --scopes predict,read` (or POST /v1/admin/keys) ' +
       'to turn it on; NODE_ENV=production refuses to start like this unless AUTH_ALLOW_OPEN=true.';
     if (nodeEnv === 'production') this.logger.error(banner);
     else this.logger.warn(banner);
