@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, freePort } from '../utils/app-process';
-import { REPO_ROOT, startTestApp, TestApp } from '../utils/test-app';
+import { REPO_ROOT, startListeningApp, TestApp } from '../utils/test-app';
 import { LOAN_ROW } from '../utils/demo-rows';
 import { queryDb } from '../utils/test-database';
 
@@ -16,14 +15,24 @@ interface Run {
   stderr: string;
 }
 
-/** `sightline ...` as a user runs it: its own process, stdout and stderr apart (not a terminal). */
-function sightline(args: string[], env: Record<string, string>): Promise<Run> {
+/**
+ * `sightline ...` as a user runs it: its own process, stdout and stderr apart (not a terminal);
+ * `watch` sees stderr as it grows, and may signal the process.
+ */
+function sightline(
+  args: string[],
+  env: Record<string, string>,
+  watch?: (stderr: string, child: ChildProcess) => void,
+): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      watch?.(stderr, child);
+    });
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
@@ -56,12 +65,6 @@ const ndjson = (path: string) =>
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-async function listening(env: Record<string, string> = {}): Promise<{ t: TestApp; url: string }> {
-  const t = await startTestApp({ DEFAULT_MODEL: 'loan-risk', AUTH_KEYS_REFRESH_MS: '200', ...env });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  return { t, url: `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}` };
-}
-
 describe('the sightline CLI (e2e)', () => {
   let t: TestApp;
   let env: Record<string, string>;
@@ -69,8 +72,8 @@ describe('the sightline CLI (e2e)', () => {
 
   beforeAll(async () => {
     await ensureBuilt();
-    const server = await listening();
-    t = server.t;
+    const server = await startListeningApp({ DEFAULT_MODEL: 'loan-risk', AUTH_KEYS_REFRESH_MS: '200' });
+    t = server;
     env = { SIGHTLINE_URL: server.url };
     dir = mkdtempSync(join(tmpdir(), 'sightline-cli-e2e-'));
   });
@@ -277,7 +280,8 @@ describe('sightline predict --file, interrupted (e2e)', () => {
   it('writes the batches in flight on Ctrl-C, exits 130, and --resume finishes the file', async () => {
     await ensureBuilt();
     // each inference takes 100 ms, so the run is still going when Ctrl-C comes
-    const { t, url } = await listening({ SIGHTLINE_TEST_INFERENCE_DELAY_MS: '100' });
+    const t = await startListeningApp({ SIGHTLINE_TEST_INFERENCE_DELAY_MS: '100' });
+    const url = t.url;
     const dir = mkdtempSync(join(tmpdir(), 'sightline-cli-int-'));
     try {
       const input = join(dir, 'rows.ndjson');
@@ -297,20 +301,12 @@ describe('sightline predict --file, interrupted (e2e)', () => {
         '2',
       ];
       let sent = false;
-      const first = await new Promise<Run>((resolve) => {
-        const child = spawn(process.execPath, [CLI, ...args], {
-          env: { PATH: process.env.PATH ?? '', SIGHTLINE_URL: url },
-        });
-        let stderr = '';
-        child.stderr.on('data', (d: Buffer) => {
-          stderr += d.toString();
-          // the first progress line: some batches are written, more are in flight
-          if (!sent && /\d+\/600 rows/.test(stderr)) {
-            sent = true;
-            child.kill('SIGINT');
-          }
-        });
-        child.on('exit', (code) => resolve({ code, stdout: '', stderr }));
+      const first = await sightline(args, { SIGHTLINE_URL: url }, (stderr, child) => {
+        // the first progress line: some batches are written, more are in flight
+        if (!sent && /\d+\/600 rows/.test(stderr)) {
+          sent = true;
+          child.kill('SIGINT');
+        }
       });
       expect(first.code).toBe(130);
       expect(first.stderr).toContain('stopping: the batches in flight are being written');

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { REPO_ROOT, startTestApp, TestApp } from '../utils/test-app';
+import { REPO_ROOT, startListeningApp, TestApp } from '../utils/test-app';
 
 const run = promisify(execFile);
 // Debian's interpreter: the client needs nothing but the standard library
@@ -13,9 +12,9 @@ describe('the Python client against a running server (e2e)', () => {
   let url: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ DEFAULT_MODEL: 'loan-risk', AUTH_KEYS_REFRESH_MS: '200' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    const app = await startListeningApp({ DEFAULT_MODEL: 'loan-risk', AUTH_KEYS_REFRESH_MS: '200' });
+    t = app;
+    url = app.url;
   });
   afterAll(() => t.close());
 

@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { Sightline, SightlineError } from '../../clients/typescript/src';
 import { CallContext, everyOperation } from '../../clients/typescript/test/every-operation';
-import { LOAN_ROW } from '../utils/demo-rows';
-import { startTestApp, TestApp } from '../utils/test-app';
+import { LOAN_INPUT, LOAN_ROW } from '../utils/demo-rows';
+import { startListeningApp, TestApp } from '../utils/test-app';
 
 describe('the TypeScript SDK against a running server (e2e)', () => {
   let t: TestApp;
@@ -10,9 +9,9 @@ describe('the TypeScript SDK against a running server (e2e)', () => {
   let s: Sightline;
 
   beforeAll(async () => {
-    t = await startTestApp({ DEFAULT_MODEL: 'loan-risk', AUTH_KEYS_REFRESH_MS: '200' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    const app = await startListeningApp({ DEFAULT_MODEL: 'loan-risk', AUTH_KEYS_REFRESH_MS: '200' });
+    t = app;
+    baseUrl = app.url;
     s = new Sightline({ baseUrl });
   });
   afterAll(() => t.close());
@@ -86,7 +85,7 @@ describe('the TypeScript SDK against a running server (e2e)', () => {
           name: 'input',
           datatype: 'FP32',
           shape: [1, 12],
-          data: [42, 52000, 12000, 690, 0.3, 1, 0, 0, 0, 0, 1, 0],
+          data: LOAN_INPUT,
         },
       ],
     });

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
+import { LOAN_INPUT, LOAN_ROW } from '../utils/demo-rows';
 import { rawRequest, RawResponse } from '../utils/raw-http';
 import { startV2App, V2TestApp } from './v2-support';
 
@@ -14,7 +15,8 @@ const HTTPX = [
   ['user-agent', 'python-httpx/0.23.3'],
 ] as [string, string][];
 
-const ROW = [42, 52000, 12000, 690, 0.30000001192092896, 1, 0, 0, 0, 0, 1, 0];
+// 0.3 as its float32 reads back, so JSON and binary requests send the same tensor
+const ROW = LOAN_INPUT.map((v) => Math.fround(v));
 const jsonRequest = (data: unknown = ROW) =>
   Buffer.from(
     JSON.stringify({
@@ -281,19 +283,10 @@ describe('v2 as the official clients speak it (e2e)', () => {
     });
 
     it('decompresses v1 bodies too, within the v1 body limit', async () => {
-      const features = {
-        age: 42,
-        income: 52000,
-        loan_amount: 12000,
-        credit_score: 690,
-        debt_ratio: 0.3,
-        employment: 'employed',
-        home_ownership: 'rent',
-      };
       const ok = await kserve(
         'POST',
         '/v1/models/loan-risk/predict',
-        gzipSync(JSON.stringify({ features })),
+        gzipSync(JSON.stringify({ features: LOAN_ROW })),
         [
           ['content-type', 'application/json'],
           ['content-encoding', 'gzip'],

@@ -1,7 +1,6 @@
-import { LOAN_ROW } from '../utils/demo-rows';
+import { LOAN_INPUT as ROW, LOAN_ROW } from '../utils/demo-rows';
 import { startV2App, v2, V2TestApp } from './v2-support';
 
-const ROW = [42, 52000, 12000, 690, 0.3, 1, 0, 0, 0, 0, 1, 0];
 const infer = (rows = 1) => ({
   inputs: [
     {

@@ -17,3 +17,6 @@ export const HOUSE_ROW = {
   distance_km: 12,
   neighborhood: 'fernwick',
 };
+
+/** LOAN_ROW as loan-risk's graph takes it on v2: the `input` FP32 [1, 12] row (numbers, then one-hot). */
+export const LOAN_INPUT = [42, 52000, 12000, 690, 0.3, 1, 0, 0, 0, 0, 1, 0];

@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
@@ -56,4 +57,13 @@ export async function startTestApp(
       await db.drop();
     },
   };
+}
+
+/** The app on a real socket (127.0.0.1, a free port), for clients that speak HTTP themselves. */
+export async function startListeningApp(
+  env: Record<string, string> = {},
+): Promise<TestApp & { url: string }> {
+  const t = await startTestApp(env);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  return { ...t, url: `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}` };
 }

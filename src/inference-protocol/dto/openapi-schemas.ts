@@ -8,6 +8,20 @@ const shape: SchemaObject = {
   description: 'dimensions, outermost first; [] for a scalar',
 };
 
+/** A tensor of a request or a response: the two have the same fields in the protocol. */
+const tensor = (description: string, example: string): SchemaObject => ({
+  type: 'object',
+  required: ['name', 'shape', 'datatype'],
+  description,
+  properties: {
+    name: { type: 'string', example },
+    shape,
+    datatype: ref('Datatype'),
+    parameters: ref('InferenceParameters'),
+    data: ref('TensorData'),
+  },
+});
+
 /**
  * The inference request and response of the Open Inference Protocol (its open_inference_rest.yaml,
  * kserve/open-inference-protocol), with the binary tensor extension's parameters and the
@@ -45,18 +59,10 @@ export const PROTOCOL_SCHEMAS: Record<string, SchemaObject> = {
     },
     additionalProperties: true,
   },
-  RequestInput: {
-    type: 'object',
-    required: ['name', 'shape', 'datatype'],
-    description: 'An input tensor: `data`, or `parameters.binary_data_size` with the binary extension',
-    properties: {
-      name: { type: 'string', example: 'input' },
-      shape,
-      datatype: ref('Datatype'),
-      parameters: ref('InferenceParameters'),
-      data: ref('TensorData'),
-    },
-  },
+  RequestInput: tensor(
+    'An input tensor: `data`, or `parameters.binary_data_size` with the binary extension',
+    'input',
+  ),
   RequestOutput: {
     type: 'object',
     required: ['name'],
@@ -79,18 +85,10 @@ export const PROTOCOL_SCHEMAS: Record<string, SchemaObject> = {
       },
     },
   },
-  ResponseOutput: {
-    type: 'object',
-    required: ['name', 'shape', 'datatype'],
-    description: 'An output tensor: `data`, or `parameters.binary_data_size` for a binary output',
-    properties: {
-      name: { type: 'string', example: 'probabilities' },
-      shape,
-      datatype: ref('Datatype'),
-      parameters: ref('InferenceParameters'),
-      data: ref('TensorData'),
-    },
-  },
+  ResponseOutput: tensor(
+    'An output tensor: `data`, or `parameters.binary_data_size` for a binary output',
+    'probabilities',
+  ),
   InferenceResponse: {
     type: 'object',
     required: ['model_name', 'model_version', 'outputs'],
