@@ -1065,6 +1065,13 @@ export interface components {
              * @description end of the window (inclusive): when it was computed
              */
             window_end: string;
+            /**
+             * @description insufficient_data: fewer labelled predictions than min_sample; the figures are noise
+             * @enum {string}
+             */
+            status: "ok" | "insufficient_data";
+            /** @description PERFORMANCE_MIN_SAMPLE: labelled predictions a trusted figure needs */
+            min_sample: number | null;
             /** @description successful predictions made in the window */
             predictions: number;
             /** @description of which have feedback */
@@ -1090,6 +1097,13 @@ export interface components {
              * @description end of the window (inclusive): when it was computed
              */
             window_end: string;
+            /**
+             * @description insufficient_data: fewer labelled predictions than min_sample; the figures are noise
+             * @enum {string}
+             */
+            status: "ok" | "insufficient_data";
+            /** @description PERFORMANCE_MIN_SAMPLE: labelled predictions a trusted figure needs */
+            min_sample: number | null;
             /** @description successful predictions made in the window */
             predictions: number;
             /** @description of which have feedback */
@@ -1132,11 +1146,21 @@ export interface components {
             current: number;
         };
         DatasetDrift: {
+            /**
+             * @description insufficient_data when no feature had enough values to be tested
+             * @enum {string}
+             */
+            verdict: "drift" | "no_drift" | "insufficient_data";
             drift_share: number | null;
             drift_detected: boolean;
             share_threshold: number;
             drifted_features: string[];
+            /** @description features with enough values to be judged */
             tested_features: number;
+            /** @description features the run looked at */
+            monitored_features: number;
+            /** @description features below their minimum sample */
+            insufficient_data_features: string[];
             /** @enum {string} */
             correction: "none" | "bonferroni" | "bh";
         };
@@ -1213,9 +1237,17 @@ export interface components {
             threshold: number | null;
             /** @enum {string|null} */
             score_kind: "p-value" | "distance" | null;
+            /** @description null unless verdict is drift or no_drift */
             drift_detected: boolean | null;
+            /**
+             * @description insufficient_data: fewer values in the window than min_sample, so not judged
+             * @enum {string}
+             */
+            verdict: "drift" | "no_drift" | "insufficient_data" | "error";
             reference_size: number;
             current_size: number;
+            /** @description DRIFT_MIN_SAMPLE or the manifest override */
+            min_sample: number | null;
             /** @description the statistics the feature kind has */
             statistics: components["schemas"]["FeatureStatistics"];
             /** @description categories the reference never had, most frequent first */
@@ -1249,9 +1281,17 @@ export interface components {
             threshold: number | null;
             /** @enum {string|null} */
             score_kind: "p-value" | "distance" | null;
+            /** @description null unless verdict is drift or no_drift */
             drift_detected: boolean | null;
+            /**
+             * @description insufficient_data: fewer values in the window than min_sample, so not judged
+             * @enum {string}
+             */
+            verdict: "drift" | "no_drift" | "insufficient_data" | "error";
             reference_size: number;
             current_size: number;
+            /** @description DRIFT_MIN_SAMPLE or the manifest override */
+            min_sample: number | null;
             /** @description the statistics the feature kind has */
             statistics: components["schemas"]["FeatureStatistics"];
             /** @description categories the reference never had, most frequent first */
