@@ -117,6 +117,17 @@ describe('the sightline CLI (e2e)', () => {
     expect(await logged([id, JSON.parse(json.stdout).prediction_id])).toBe(2);
   });
 
+  it('predicts a text with a text model', async () => {
+    const run = await sightline(
+      ['predict', '--model', 'sentiment', '--text', 'This is a fantastic product!'],
+      env,
+    );
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^prediction: {4}positive {2}\(negative 0\.\d{4}, positive 0\.\d{4}\)\n/),
+    });
+  });
+
   it('prints the problem’s title, detail and field errors and exits non-zero', async () => {
     const bad = await sightline(['predict', '--model', 'loan-risk', '--features', '{"age": 7}'], env);
     expect(bad.code).toBe(1);

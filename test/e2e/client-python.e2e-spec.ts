@@ -25,7 +25,7 @@ describe('the Python client against a running server (e2e)', () => {
       env: { PATH: process.env.PATH ?? '', SIGHTLINE_URL: url },
     }).catch((err: { stdout: string; stderr: string; code: number }) => err);
     const report = result.stderr;
-    expect(report).toMatch(/^Ran 6 tests in /m);
+    expect(report).toMatch(/^Ran 7 tests in /m);
     expect(report).not.toMatch(/skipped|FAILED|ERROR/);
     expect(report.trim().split('\n').pop()).toBe('OK');
   });

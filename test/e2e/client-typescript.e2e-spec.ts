@@ -40,6 +40,15 @@ describe('the TypeScript SDK against a running server (e2e)', () => {
     expect((await s.prediction(one.prediction_id)).metadata).toEqual({ channel: 'web' });
   });
 
+  it('predicts texts with a text model', async () => {
+    const one = await s.predictText('This is a fantastic product!', { model: 'sentiment' });
+    expect(one).toMatchObject({ prediction: 'positive', model: { name: 'sentiment' } });
+    const batch = await s.predictTexts(['Terrible service, it arrived broken.', 'Lovely design'], {
+      model: 'sentiment',
+    });
+    expect(batch.predictions.map((p) => p.prediction)).toEqual(['negative', 'positive']);
+  });
+
   it('posts feedback one by one and in bulk, and shows a conflict as a problem', async () => {
     const { prediction_id: id } = await s.predict(LOAN_ROW);
     await t.flushLogs();

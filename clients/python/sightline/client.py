@@ -63,6 +63,15 @@ class Client:
         body = _compact({"instances": list(instances), "metadata": metadata})
         return BatchPrediction.from_json(self._predict(body, model, version))
 
+    def predict_text(self, text: str, model: Optional[str] = None, version: Optional[str] = None) -> Prediction:
+        """One text, for a model with one text feature (a sentiment model, say)."""
+        return Prediction.from_json(self._predict({"text": text}, model, version))
+
+    def predict_texts(
+        self, texts: Sequence[str], model: Optional[str] = None, version: Optional[str] = None
+    ) -> BatchPrediction:
+        return BatchPrediction.from_json(self._predict({"texts": list(texts)}, model, version))
+
     def prediction(self, prediction_id: str) -> PredictionRecord:
         return PredictionRecord.from_json(self._call("GET", f"/v1/predictions/{_q(prediction_id)}"))
 

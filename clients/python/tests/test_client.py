@@ -49,6 +49,12 @@ class ClientTest(unittest.TestCase):
             self.assertEqual((record.prediction_id, record.status, record.source), (p.prediction_id, "success", "v1"))
         self.assertEqual(self.client.prediction(one.prediction_id).metadata, {"channel": "web"})
 
+    def test_1b_predicts_texts(self):
+        one = self.client.predict_text("This is a fantastic product!", model="sentiment")
+        self.assertEqual(one.prediction, "positive")
+        batch = self.client.predict_texts(["Terrible service, it arrived broken.", "Lovely design"], model="sentiment")
+        self.assertEqual([p.prediction for p in batch.predictions], ["negative", "positive"])
+
     def test_2_feedback_single_bulk_and_conflict(self):
         p = self.client.predict(LOAN)
         stored = self.client.feedback(p.prediction_id, "default", comment="charged off")

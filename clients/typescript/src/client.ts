@@ -73,6 +73,16 @@ export class Sightline {
     return (await this.predictBody(body, options)) as BatchPredictResponse;
   }
 
+  /** One text, for a model with one text feature (a sentiment model, say). */
+  async predictText(text: string, options: PredictOptions = {}): Promise<PredictResponse> {
+    return (await this.predictBody({ text, metadata: options.metadata }, options)) as PredictResponse;
+  }
+
+  /** Several texts in one call, for a model with one text feature. */
+  async predictTexts(texts: string[], options: PredictOptions = {}): Promise<BatchPredictResponse> {
+    return (await this.predictBody({ texts, metadata: options.metadata }, options)) as BatchPredictResponse;
+  }
+
   /** The logged record of a prediction, with its feedback once posted. */
   prediction(id: string): Promise<PredictionRecord> {
     return this.http.call('get', '/v1/predictions/{id}', { path: { id } });

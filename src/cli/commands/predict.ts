@@ -10,6 +10,7 @@ export const PREDICT_OPTIONS = {
   version: { type: 'string' },
   feature: { type: 'string', multiple: true },
   features: { type: 'string' },
+  text: { type: 'string' },
   metadata: { type: 'string' },
   file: { type: 'string' },
   format: { type: 'string' },
@@ -22,7 +23,7 @@ export const PREDICT_OPTIONS = {
 } as const;
 
 export const PREDICT_USAGE = `usage: sightline predict [--model <name> [--version <v>]] <row> [--metadata <json>]
-  <row>: --feature name=value ... | --features '<json object or array>'
+  <row>: --feature name=value ... | --features '<json object or array>' | --text '<text>'
        sightline predict --model <name> --file rows.csv|rows.ndjson [--out predictions.ndjson|.csv]
          [--batch-size 500] [--concurrency 4] [--resume | --force] [--no-progress]
 A file is scored in batches with a progress bar on stderr; its other columns (ids...) are copied
@@ -70,9 +71,16 @@ export async function predict(c: Context): Promise<number> {
   if (file) return predictFile(c, file);
   const pairs = (c.args.values.feature as string[] | undefined) ?? [];
   const raw = c.string('features');
-  if (pairs.length === 0 && raw === undefined)
-    throw new UsageError('give a row: --feature name=value ... or --features <json>');
-  if (pairs.length > 0 && raw !== undefined) throw new UsageError('use --feature or --features, not both');
+  const text = c.string('text');
+  const given = [pairs.length > 0, raw !== undefined, text !== undefined].filter(Boolean).length;
+  if (given === 0)
+    throw new UsageError('give a row: --feature name=value ..., --features <json> or --text <text>');
+  if (given > 1) throw new UsageError('use one of --feature, --features and --text');
+  if (text !== undefined) {
+    const result = await client.predictText(text, { model, version });
+    c.print(result, () => describe(result));
+    return 0;
+  }
   const card = model && pairs.length > 0 ? await client.model(model) : undefined;
   const features = (raw === undefined ? rowFromFlags(pairs, card) : json(raw, '--features')) as Features;
   const metadata = c.string('metadata');

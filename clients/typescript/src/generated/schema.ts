@@ -544,7 +544,7 @@ export interface components {
             /** @example age */
             name: string;
             /** @enum {string} */
-            type: "numeric" | "categorical";
+            type: "numeric" | "categorical" | "text";
             required: boolean;
             /** @example 18 */
             min?: number;
@@ -563,6 +563,16 @@ export interface components {
             categories?: string[];
             /** @enum {string} */
             unseen?: "reject" | "ignore";
+            /**
+             * @description text: most characters (code points)
+             * @example 2000
+             */
+            max_length?: number;
+            /**
+             * @description text: what a longer text gets
+             * @enum {string}
+             */
+            over_length?: "reject" | "truncate";
         };
         Tensor: {
             /** @example input */
@@ -591,6 +601,11 @@ export interface components {
             task: "classification" | "regression" | null;
             inputs: components["schemas"]["Tensor"][];
             outputs: components["schemas"]["Tensor"][];
+            /**
+             * @description tokenizer models: most tokens per text, special tokens included
+             * @example 64
+             */
+            max_tokens?: number;
         };
         ModelCard: {
             /** @example loan-risk */
@@ -620,6 +635,16 @@ export interface components {
         ModelList: {
             models: components["schemas"]["ModelCard"][];
         };
+        Truncation: {
+            /** @example text */
+            field: string;
+            /** @enum {string} */
+            unit: "characters" | "tokens";
+            /** @example 2412 */
+            from: number;
+            /** @example 2000 */
+            to: number;
+        };
         ModelRef: {
             /** @example loan-risk */
             name: string;
@@ -645,6 +670,8 @@ export interface components {
             probabilities?: {
                 [key: string]: number;
             };
+            /** @description texts the model saw shortened (to the manifest maxLength, or to the tokenizer maximum) */
+            truncated?: components["schemas"]["Truncation"][];
             model: components["schemas"]["ModelRef"];
         };
         PredictionItem: {
@@ -666,6 +693,8 @@ export interface components {
             probabilities?: {
                 [key: string]: number;
             };
+            /** @description texts the model saw shortened (to the manifest maxLength, or to the tokenizer maximum) */
+            truncated?: components["schemas"]["Truncation"][];
         };
         BatchPredictResponse: {
             model: components["schemas"]["ModelRef"];
@@ -686,6 +715,13 @@ export interface components {
             features?: {
                 [key: string]: number | (string | null);
             } | (number | (string | null))[];
+            /**
+             * @description For a model with one text feature: that text, as the whole row
+             * @example This is a fantastic product!
+             */
+            text?: string;
+            /** @description For a model with one text feature: a batch of texts (at most MAX_BATCH_SIZE) */
+            texts?: string[];
             /** @description A batch of rows (objects or arrays); at most MAX_BATCH_SIZE (default 1000) */
             instances?: ({
                 [key: string]: number | (string | null);
