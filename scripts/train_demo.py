@@ -428,6 +428,8 @@ def train_loan_risk(out_dir):
             "inputs": [{"name": "input", "features": [f["name"] for f in features]}],
             "outputs": {"label": "label", "probabilities": "probabilities"},
             "sanitize": {"fields": {"customer_email": "mask", "customer_id": "hash", "ssn": "drop"}},
+            # reference.csv's true label: estimated performance (CBPE) calibrates on it
+            "performance": {"target": "__target__"},
         }
         samples = [
             {

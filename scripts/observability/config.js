@@ -62,6 +62,15 @@ module.exports = {
     ],
   },
 
+  // estimated performance (CBPE): an estimate below the lower edge of the band the reference's chunks
+  // span (the app's sightline_model_performance_threshold) is a degradation before any label arrives
+  estimatedPerformance: {
+    // one of the app's PERFORMANCE_WINDOWS
+    window: '24h',
+    for: '30m',
+    metrics: ['accuracy', 'precision_macro', 'recall_macro', 'f1_macro', 'roc_auc'],
+  },
+
   predictionLog: {
     // records waiting in memory (the app's default PREDICTION_LOG_BUFFER_MAX is 100000)
     backlogRecords: 50000,
@@ -84,6 +93,8 @@ module.exports = {
   jobs: {
     drift: { intervalSeconds: 300 },
     performance: { intervalSeconds: 300 },
+    // runs with the performance job's PERFORMANCE_INTERVAL_SECONDS
+    performance_estimation: { intervalSeconds: 300 },
   },
   jobStaleFor: '5m',
 };

@@ -127,6 +127,27 @@ function performanceAlerts(config) {
   });
 }
 
+function estimatedPerformanceAlerts(config) {
+  const e = config.estimatedPerformance;
+  const metrics = e.metrics.join('|');
+  return [
+    alert(config, 'SightlineEstimatedPerformanceDegraded', {
+      expr:
+        `min by (model, version, window, metric) (\n  sightline_model_performance_estimated{window="${e.window}", metric=~"${metrics}"}\n` +
+        '  < on (model, version, metric) group_left ()\n' +
+        '  max by (model, version, metric) (sightline_model_performance_threshold{bound="lower"})\n)',
+      for: e.for,
+      severity: 'warning',
+      summary:
+        'Estimated {{ $labels.metric }} of {{ $labels.model }} v{{ $labels.version }} is {{ printf "%.3g" $value }}',
+      description:
+        `Without labels, CBPE estimates the {{ $labels.metric }} of model {{ $labels.model }} version {{ $labels.version }} ` +
+        `over the last ${e.window} at {{ printf "%.3g" $value }}, below the band its reference chunks span (for ${e.for}): ` +
+        'performance is likely falling before the labels can show it.',
+    }),
+  ];
+}
+
 function pipelineAlerts(config) {
   const l = config.predictionLog;
   return [
@@ -215,6 +236,7 @@ function buildRules(config) {
           ...burnRateAlerts(config),
           ...driftAlerts(config),
           ...performanceAlerts(config),
+          ...estimatedPerformanceAlerts(config),
           ...pipelineAlerts(config),
           ...jobStaleAlerts(config),
         ],

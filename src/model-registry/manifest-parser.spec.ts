@@ -20,6 +20,17 @@ describe('parseManifest', () => {
       default: undefined,
     });
     expect(m.sanitize.fields).toEqual({});
+    expect(m.performance).toEqual({});
+  });
+
+  it('reads the labelled reference column of a classifier (estimated performance)', () => {
+    const classifier = { ...valid, task: 'classification', labels: ['a', 'b'], outputs: { label: 'l' } };
+    expect(
+      parseManifest({ ...classifier, performance: { target: '__target__', chunks: 5 } }).performance,
+    ).toEqual({
+      target: '__target__',
+      chunks: 5,
+    });
   });
 
   it('reads text features, and a manifest that only names a tokenizer', () => {
@@ -120,6 +131,13 @@ describe('parseManifest', () => {
       { ...valid, features: [{ name: 'x', type: 'categorical', categories: ['a', 'a'] }] },
       'features[0].categories has duplicates',
     ],
+    [
+      { ...valid, performance: { target: '__target__' } },
+      'performance.target: estimated performance needs a classifier',
+    ],
+    [{ ...valid, performance: { target: 7 } }, 'performance.target must name a reference.csv column'],
+    [{ ...valid, performance: { chunks: 1 } }, 'performance.chunks must be an integer between 2 and 100'],
+    [{ ...valid, performance: 'yes' }, 'performance must be an object'],
   ])('rejects %j', (raw, message) => {
     expect(() => parseManifest(raw)).toThrow(new ManifestError(message));
   });

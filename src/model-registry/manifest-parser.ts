@@ -4,6 +4,25 @@ import { ManifestError, parseFeature } from './feature-parser';
 
 export { ManifestError };
 
+function parsePerformance(raw: unknown, task: unknown): Manifest['performance'] {
+  if (raw === undefined) return {};
+  if (!isJsonObject(raw)) throw new ManifestError('performance must be an object');
+  const { target, chunks } = raw;
+  if (target !== undefined && (typeof target !== 'string' || target.length === 0 || target.length > 128)) {
+    throw new ManifestError('performance.target must name a reference.csv column');
+  }
+  if (target !== undefined && task !== 'classification') {
+    throw new ManifestError('performance.target: estimated performance needs a classifier');
+  }
+  if (
+    chunks !== undefined &&
+    (typeof chunks !== 'number' || !Number.isInteger(chunks) || chunks < 2 || chunks > 100)
+  ) {
+    throw new ManifestError('performance.chunks must be an integer between 2 and 100');
+  }
+  return { target: target as string | undefined, chunks: chunks as number | undefined };
+}
+
 /** Validates a manifest.json document; throws ManifestError naming the first bad field. */
 export function parseManifest(doc: unknown): Manifest {
   if (!isJsonObject(doc)) throw new ManifestError('manifest must be a JSON object');
@@ -56,6 +75,7 @@ export function parseManifest(doc: unknown): Manifest {
   }
   const drift = isJsonObject(raw.drift) ? raw.drift : {};
   return {
+    performance: parsePerformance(raw.performance, raw.task),
     task: raw.task,
     description: typeof raw.description === 'string' ? raw.description : undefined,
     features,

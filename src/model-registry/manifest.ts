@@ -73,6 +73,8 @@ export interface Manifest {
   outputs: OutputMapping;
   sanitize: { fields: Record<string, SanitizeAction> };
   drift: { features: Record<string, DriftOverride>; [key: string]: unknown };
+  /** Estimated performance (CBPE): the reference.csv column with the true label, reference chunks. */
+  performance: { target?: string; chunks?: number };
   batching?: { maxBatchSize?: number; maxDelayMs?: number };
   tokenizer?: TokenizerSpec;
 }

@@ -6,7 +6,7 @@ import { MetricsRegistry } from './metrics.registry';
 import { ATTR, endWith, SPAN, tracer } from '../common/tracing/tracing';
 
 /** The scheduled jobs Sightline runs; the `job` label takes only these values. */
-export type JobName = 'drift' | 'performance';
+export type JobName = 'drift' | 'performance' | 'performance_estimation';
 
 /**
  * What one tick of a job did on this replica: ran it, found another replica holding the lock

@@ -137,6 +137,11 @@ describe('a key limited to some models, on every route (e2e)', () => {
         other: { url: '/v1/models/house-price/performance/history' },
         status: 403,
       },
+      'GET /v1/models/{name}/performance/estimated/history': {
+        other: { url: '/v1/models/house-price/performance/estimated/history' },
+        status: 403,
+        mine: { url: '/v1/models/loan-risk/performance/estimated/history' },
+      },
       'GET /v2': { other: { url: '/v2' }, status: 200 },
       'GET /v2/models/{name}': {
         other: { url: '/v2/models/house-price' },

@@ -25,6 +25,7 @@ const REQUIRED_ALERTS = [
   'SightlineFeatureDrift',
   'SightlineDatasetDrift',
   'SightlineModelPerformanceBelowThreshold',
+  'SightlineEstimatedPerformanceDegraded',
   'SightlinePredictionLogBacklog',
   'SightlinePredictionLogJournaling',
   'SightlinePredictionLogDropping',
@@ -37,7 +38,7 @@ const DASHBOARD_UIDS = [
   'sightline-performance',
   'sightline-pipeline',
 ];
-const TEST_FILES = ['latency-errors', 'drift-performance', 'pipeline-service'].map(
+const TEST_FILES = ['latency-errors', 'drift-performance', 'estimated-performance', 'pipeline-service'].map(
   (f) => `prometheus/tests/${f}.test.yml`,
 );
 

@@ -3,11 +3,12 @@ const { timeseries } = require('../grafana');
 
 function jobPanels(config, job) {
   const sel = `${config.selectors.jobLabel}="${job}"`;
+  const name = job.replace(/_/g, ' ');
   return [
     timeseries({
-      title: `Time since the last successful ${job} run`,
+      title: `Time since the last successful ${name} run`,
       description:
-        `Seconds since the ${job} job last succeeded; the dashed line (two intervals) is where ` +
+        `Seconds since the ${name} job last succeeded; the dashed line (two intervals) is where ` +
         'SightlineMonitoringJobStale starts counting.',
       unit: 's',
       axisLabel: 'seconds',
@@ -20,8 +21,8 @@ function jobPanels(config, job) {
       ],
     }),
     timeseries({
-      title: `${job[0].toUpperCase()}${job.slice(1)} runs`,
-      description: `${job} job runs per outcome over the dashboard's time range.`,
+      title: `${name[0].toUpperCase()}${name.slice(1)} runs`,
+      description: `${name} job runs per outcome over the dashboard's time range.`,
       unit: 'short',
       axisLabel: 'runs',
       min: 0,

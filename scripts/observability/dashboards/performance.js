@@ -50,6 +50,102 @@ module.exports = function performance(config) {
           { expr: perf('log_loss'), legend },
         ],
       }),
+      'Estimated without labels (CBPE)',
+      timeseries({
+        title: 'Accuracy: estimated and realized',
+        description:
+          'CBPE estimates accuracy from the calibrated probabilities of every prediction, before labels arrive ' +
+          '(solid), with its confidence band (±3 sampling errors, dotted); the realized accuracy from feedback is ' +
+          'drawn on the same axis once labels come in. The dashed line is the lower edge of the band the ' +
+          "reference's chunks span: SightlineEstimatedPerformanceDegraded fires below it.",
+        unit: 'percentunit',
+        axisLabel: 'accuracy (0–1)',
+        min: 0,
+        max: 1,
+        size: [24, 9],
+        overrides: [
+          {
+            matcher: { id: 'byFrameRefID', options: 'B' },
+            properties: [{ id: 'custom.lineStyle', value: { fill: 'dot', dash: [2, 6] } }],
+          },
+          {
+            matcher: { id: 'byFrameRefID', options: 'D' },
+            properties: [{ id: 'custom.lineStyle', value: { fill: 'dash', dash: [10, 10] } }],
+          },
+        ],
+        targets: [
+          {
+            expr: `sightline_model_performance_estimated{${MVW}, metric="accuracy"}`,
+            legend: '{{model}} v{{version}} estimated ({{window}})',
+          },
+          {
+            expr: `sightline_model_performance_estimated_bound{${MVW}, metric="accuracy"}`,
+            legend: '{{model}} v{{version}} estimate {{bound}} bound ({{window}})',
+          },
+          {
+            expr: `sightline_model_performance{${MVW}, metric="accuracy"}`,
+            legend: '{{model}} v{{version}} realized ({{window}})',
+          },
+          {
+            expr: `sightline_model_performance_threshold{${MV}, metric="accuracy", bound="lower"}`,
+            legend: '{{model}} v{{version}} reference lower threshold',
+          },
+        ],
+      }),
+      timeseries({
+        title: 'Estimated F1, precision, recall and ROC AUC',
+        description:
+          'The other figures CBPE estimates (macro averages over the classes; ROC AUC for binary models), ' +
+          'each next to its realized value once labels arrive.',
+        unit: 'percentunit',
+        axisLabel: 'score (0–1)',
+        min: 0,
+        max: 1,
+        overrides: [
+          {
+            matcher: { id: 'byFrameRefID', options: 'B' },
+            properties: [{ id: 'custom.lineStyle', value: { fill: 'dash', dash: [10, 10] } }],
+          },
+        ],
+        targets: [
+          {
+            expr: `sightline_model_performance_estimated{${MVW}, metric=~"f1_macro|precision_macro|recall_macro|roc_auc"}`,
+            legend: '{{model}} v{{version}} {{metric}} estimated ({{window}})',
+          },
+          {
+            expr: `sightline_model_performance{${MVW}, metric=~"f1_macro|precision_macro|recall_macro|roc_auc"}`,
+            legend: '{{model}} v{{version}} {{metric}} realized ({{window}})',
+          },
+        ],
+      }),
+      timeseries({
+        title: 'Estimation error (estimated − realized)',
+        description:
+          "How far CBPE's estimate is from the realized figure on the predictions whose labels have arrived: " +
+          'near 0 means the estimate can be trusted for this model.',
+        unit: 'short',
+        axisLabel: 'estimated − realized',
+        targets: [
+          {
+            expr: `sightline_model_performance_estimation_error{${MVW}}`,
+            legend: '{{model}} v{{version}} {{metric}} ({{window}})',
+          },
+        ],
+      }),
+      stateTimeline({
+        title: 'Enough predictions to estimate',
+        description:
+          `Windows with fewer predictions than PERFORMANCE_MIN_SAMPLE (${config.performance.minSample}) have no ` +
+          'estimate exported (insufficient data).',
+        unit: 'bool',
+        mappings: valueMappings({ 0: ['enough predictions', 'green'], 1: ['insufficient data', 'orange'] }),
+        targets: [
+          {
+            expr: `sightline_performance_estimated_insufficient_data{${MVW}}`,
+            legend: '{{model}} v{{version}} ({{window}})',
+          },
+        ],
+      }),
       'Regression',
       timeseries({
         title: 'MAE and RMSE',
@@ -117,8 +213,9 @@ module.exports = function performance(config) {
           { expr: `sightline_label_delay_seconds{${MVW}}`, legend: '{{model}} v{{version}} ({{window}})' },
         ],
       }),
-      'Performance job',
+      'Performance jobs',
       ...jobPanels(config, 'performance'),
+      ...jobPanels(config, 'performance_estimation'),
     ],
   });
 };

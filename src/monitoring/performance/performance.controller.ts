@@ -10,6 +10,8 @@ import {
   toPerformanceDto,
   toPerformanceHistoryDto,
 } from './dto/performance.dto';
+import { EstimateHistoryDto, toEstimateHistoryDto } from './estimation/dto/estimated-performance.dto';
+import { EstimationService } from './estimation/estimation.service';
 import { PerformanceService } from './performance.service';
 
 const DEFAULT_WINDOW = '24h';
@@ -19,13 +21,33 @@ const DEFAULT_WINDOW = '24h';
 @ApiExtraModels(ClassificationMetricsDto, RegressionMetricsDto)
 @Controller('v1/models/:name/performance')
 export class PerformanceController {
-  constructor(private readonly performance: PerformanceService) {}
+  constructor(
+    private readonly performance: PerformanceService,
+    private readonly estimation: EstimationService,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Model quality from feedback over a window of prediction time, computed now' })
+  @ApiOperation({
+    summary:
+      'Model quality from feedback over a window of prediction time, computed now; with estimated=true also estimated without labels (CBPE)',
+  })
   @ApiOkResponse({ type: PerformanceDto })
   async get(@Param('name') name: string, @Query() q: PerformanceQueryDto): Promise<PerformanceDto> {
-    return toPerformanceDto(await this.performance.compute(name, q.version, q.window ?? DEFAULT_WINDOW));
+    const realized = await this.performance.compute(name, q.version, q.window ?? DEFAULT_WINDOW);
+    return toPerformanceDto(realized, q.estimated ? await this.estimation.forReport(realized) : undefined);
+  }
+
+  @Get('estimated/history')
+  @ApiOperation({ summary: 'What the scheduled estimation stored for a configured window, newest first' })
+  @ApiOkResponse({ type: EstimateHistoryDto })
+  async estimatedHistory(
+    @Param('name') name: string,
+    @Query() q: PerformanceHistoryQueryDto,
+  ): Promise<EstimateHistoryDto> {
+    const window = q.window ?? DEFAULT_WINDOW;
+    this.performance.checkWindow(window);
+    const { modelVersion, rows } = await this.estimation.history(name, q.version, window, q.limit ?? 100);
+    return toEstimateHistoryDto({ name, version: modelVersion }, window, rows);
   }
 
   @Get('history')

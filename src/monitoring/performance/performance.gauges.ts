@@ -3,7 +3,12 @@ import { Gauge, Registry } from 'prom-client';
 import { MetricsRegistry } from '../../telemetry/metrics.registry';
 import { GAUGE_METRICS, PerformanceReport } from './performance.types';
 
-function gauge<T extends string>(registry: Registry, name: string, help: string, labelNames: T[]): Gauge<T> {
+export function gauge<T extends string>(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: T[],
+): Gauge<T> {
   // registered once per registry, whoever gets there first (docs/metrics.md owns the names)
   const existing = registry.getSingleMetric(name);
   return (
@@ -59,7 +64,7 @@ export class PerformanceGauges {
   }
 }
 
-function set<T extends string>(g: Gauge<T>, labels: Partial<Record<T, string>>, value: unknown): void {
+export function set<T extends string>(g: Gauge<T>, labels: Partial<Record<T, string>>, value: unknown): void {
   if (typeof value === 'number' && Number.isFinite(value)) g.set(labels, value);
   else g.remove(labels);
 }

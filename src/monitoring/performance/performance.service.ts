@@ -71,7 +71,8 @@ export class PerformanceService {
     return { ...head, ...summary(agg, minSample), metrics: classificationMetrics(labels, agg) };
   }
 
-  private checkWindow(window: string): number {
+  /** The window's seconds; a 422 naming `window` for anything else. */
+  checkWindow(window: string): number {
     const seconds = parseWindow(window);
     if (seconds === undefined) {
       throw new ValidationFailedError([

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-export class PerformanceQueryDto {
+export class PerformanceWindowQueryDto {
   @ApiPropertyOptional({
     description: 'window of prediction time, e.g. 30m, 1h, 24h, 7d (default 24h)',
     example: '24h',
@@ -19,7 +19,19 @@ export class PerformanceQueryDto {
   version?: string;
 }
 
-export class PerformanceHistoryQueryDto extends PerformanceQueryDto {
+export class PerformanceQueryDto extends PerformanceWindowQueryDto {
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: add the estimate without labels (CBPE) of the same window, under `estimated`',
+  })
+  @IsOptional()
+  // a query string is text: only the words true and false are booleans, anything else fails validation
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  estimated?: boolean;
+}
+
+export class PerformanceHistoryQueryDto extends PerformanceWindowQueryDto {
   @ApiPropertyOptional({ description: 'newest first, at most 1000 (default 100)', example: 100 })
   @IsOptional()
   @Type(() => Number)

@@ -1,5 +1,7 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { ModelRefDto } from '../../../prediction/dto/predict-response.dto';
+import { EstimatedPerformanceDto, toEstimatedDto } from '../estimation/dto/estimated-performance.dto';
+import { EstimatedPerformance } from '../estimation/estimation.types';
 import { PerformanceHistoryEntity } from '../performance-history.entity';
 import { ClassificationMetrics, PerformanceReport, RegressionMetrics } from '../performance.types';
 
@@ -100,6 +102,11 @@ export class PerformanceDto extends PerformanceFiguresDto {
   @ApiProperty({ type: ModelRefDto }) model: ModelRefDto;
   @ApiProperty({ enum: ['classification', 'regression'] }) task: string;
   @ApiProperty({ example: '24h' }) window: string;
+  @ApiPropertyOptional({
+    type: EstimatedPerformanceDto,
+    description: 'with ?estimated=true: the same window estimated without labels (CBPE), computed now',
+  })
+  estimated?: EstimatedPerformanceDto;
 }
 
 export class PerformanceHistoryDto {
@@ -108,8 +115,9 @@ export class PerformanceHistoryDto {
   @ApiProperty({ type: [PerformanceFiguresDto], description: 'newest first' }) items: PerformanceFiguresDto[];
 }
 
-export function toPerformanceDto(r: PerformanceReport): PerformanceDto {
+export function toPerformanceDto(r: PerformanceReport, estimated?: EstimatedPerformance): PerformanceDto {
   return {
+    ...(estimated ? { estimated: toEstimatedDto(estimated) } : {}),
     model: { name: r.modelName, version: r.modelVersion },
     task: r.task,
     window: r.window,
