@@ -14,6 +14,7 @@ export type DriftHistory = Schemas['DriftHistory'];
 export type DriftReference = Schemas['DriftReference'];
 export type Performance = Schemas['Performance'];
 export type PerformanceHistory = Schemas['PerformanceHistory'];
+export type EstimateHistory = Schemas['EstimateHistory'];
 export type InferenceRequest = Schemas['InferenceRequest'];
 export type InferenceResponse = Schemas['InferenceResponse'];
 export type StatisticsResponse = Schemas['StatisticsResponse'];
@@ -143,6 +144,17 @@ export class Sightline {
     query: Query<'/v1/models/{name}/performance/history', 'get'> = {},
   ): Promise<PerformanceHistory> {
     return this.http.call('get', '/v1/models/{name}/performance/history', { path: { name: model }, query });
+  }
+
+  /** What the scheduled estimation (CBPE, no labels needed) stored for a window, newest first. */
+  estimatedPerformanceHistory(
+    model: string,
+    query: Query<'/v1/models/{name}/performance/estimated/history', 'get'> = {},
+  ): Promise<EstimateHistory> {
+    return this.http.call('get', '/v1/models/{name}/performance/estimated/history', {
+      path: { name: model },
+      query,
+    });
   }
 
   /** Open Inference Protocol inference with JSON tensors. */

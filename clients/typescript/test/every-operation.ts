@@ -94,7 +94,12 @@ export const everyOperation: EveryOperation = {
     get: ({ s }) => s.keys(),
   },
   '/v1/admin/keys/{id}': { delete: ({ s, keyId }) => s.revokeKey(keyId) },
-  '/v1/models/{name}/performance': { get: ({ s, model }) => s.performance(model, { window: '1h' }) },
+  '/v1/models/{name}/performance': {
+    get: ({ s, model }) => s.performance(model, { window: '1h', estimated: true }),
+  },
+  '/v1/models/{name}/performance/estimated/history': {
+    get: ({ s, model }) => s.estimatedPerformanceHistory(model, { window: '1h', limit: 5 }),
+  },
   '/v1/models/{name}/performance/history': {
     get: ({ s, model }) => s.performanceHistory(model, { window: '1h', limit: 5 }),
   },

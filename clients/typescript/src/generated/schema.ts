@@ -421,8 +421,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Model quality from feedback over a window of prediction time, computed now */
+        /** Model quality from feedback over a window of prediction time, computed now; with estimated=true also estimated without labels (CBPE) */
         get: operations["performanceGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{name}/performance/estimated/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the scheduled estimation stored for a configured window, newest first */
+        get: operations["performanceEstimatedHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1090,6 +1107,105 @@ export interface components {
             mape_skipped_zero_actuals: number;
             r2: number | null;
         };
+        EstimateReference: {
+            /** @description labelled reference rows CBPE was fitted on */
+            rows: number;
+            /**
+             * @description reference.csv's __proba_<label>__ columns, or the model run on it
+             * @enum {string}
+             */
+            probabilities: "file" | "model";
+            /**
+             * @description per calibrated label (the positive one for binary models): isotonic calibration applied
+             * @example {
+             *       "default": true
+             *     }
+             */
+            calibrated: {
+                [key: string]: boolean;
+            };
+            created_at: string;
+        };
+        Threshold: {
+            lower: number | null;
+            upper: number | null;
+        };
+        MetricEstimate: {
+            /** @example 0.76 */
+            value: number | null;
+            /** @description from the reference's sampling variability */
+            sampling_error: number | null;
+            /** @description confidence band: value − 3 sampling errors */
+            lower: number | null;
+            /** @description value + 3 sampling errors */
+            upper: number | null;
+            /** @description mean ± 3 std of the realized figure on reference chunks */
+            threshold: components["schemas"]["Threshold"];
+            /**
+             * @description outside the threshold band
+             * @enum {string|null}
+             */
+            alert: "below" | "above" | null;
+        };
+        MetricEstimates: {
+            accuracy: components["schemas"]["MetricEstimate"];
+            precision_macro: components["schemas"]["MetricEstimate"];
+            recall_macro: components["schemas"]["MetricEstimate"];
+            f1_macro: components["schemas"]["MetricEstimate"];
+            /** @description binary models only (value null otherwise) */
+            roc_auc: components["schemas"]["MetricEstimate"];
+        };
+        ExpectedConfusion: {
+            labels: string[];
+            /** @description expected counts; rows: actual class, columns: predicted class */
+            matrix: number[][];
+        };
+        EstimationErrorFigure: {
+            estimated: number | null;
+            realized: number | null;
+            /** @description estimated − realized */
+            error: number | null;
+        };
+        EstimationErrorMetrics: {
+            accuracy: components["schemas"]["EstimationErrorFigure"];
+            precision_macro: components["schemas"]["EstimationErrorFigure"];
+            recall_macro: components["schemas"]["EstimationErrorFigure"];
+            f1_macro: components["schemas"]["EstimationErrorFigure"];
+            roc_auc: components["schemas"]["EstimationErrorFigure"];
+        };
+        EstimationError: {
+            /** @description labelled predictions of the window the estimate was scored on */
+            labelled: number;
+            /** @enum {string} */
+            status: "ok" | "insufficient_data";
+            metrics: components["schemas"]["EstimationErrorMetrics"];
+        };
+        EstimatedPerformance: {
+            /** @enum {string} */
+            method: "cbpe";
+            /** @enum {string} */
+            status: "ok" | "insufficient_data" | "unavailable";
+            /** @description why insufficient or unavailable */
+            reason: string | null;
+            /** @enum {string|null} */
+            verdict: "ok" | "degraded" | "insufficient_data" | null;
+            /** @description successful classifications in the window */
+            predictions: number;
+            /** @description of which had logged probabilities (estimated) */
+            scored: number;
+            /** @description PERFORMANCE_MIN_SAMPLE */
+            min_sample: number;
+            reference: components["schemas"]["EstimateReference"] | null;
+            metrics: components["schemas"]["MetricEstimates"] | null;
+            confusion_matrix: components["schemas"]["ExpectedConfusion"] | null;
+            /** @description the estimate against the labels that arrived */
+            estimation_error: components["schemas"]["EstimationError"] | null;
+            /**
+             * @description realized figures against the same thresholds
+             * @enum {string|null}
+             */
+            realized_verdict: "ok" | "degraded" | "insufficient_data" | null;
+        };
         Performance: {
             /**
              * Format: date-time
@@ -1121,6 +1237,20 @@ export interface components {
             task: "classification" | "regression";
             /** @example 24h */
             window: string;
+            /** @description with ?estimated=true: the same window estimated without labels (CBPE), computed now */
+            estimated?: components["schemas"]["EstimatedPerformance"];
+        };
+        EstimateHistoryItem: {
+            window_start: string;
+            window_end: string;
+            estimated: components["schemas"]["EstimatedPerformance"];
+        };
+        EstimateHistory: {
+            model: components["schemas"]["ModelRef"];
+            /** @example 24h */
+            window: string;
+            /** @description newest first */
+            items: components["schemas"]["EstimateHistoryItem"][];
         };
         PerformanceFigures: {
             /**
@@ -3694,6 +3824,8 @@ export interface operations {
                 window?: string;
                 /** @description model version (default: the model's default version) */
                 version?: string;
+                /** @description true: add the estimate without labels (CBPE) of the same window, under `estimated` */
+                estimated?: boolean;
             };
             header?: never;
             path: {
@@ -3709,6 +3841,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Performance"];
+                };
+            };
+            /** @description no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key lacks the scope or the model */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such model, version or record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a field fails validation (each one is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description over the key's rate limit (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    performanceEstimatedHistory: {
+        parameters: {
+            query?: {
+                /** @description window of prediction time, e.g. 30m, 1h, 24h, 7d (default 24h) */
+                window?: string;
+                /** @description model version (default: the model's default version) */
+                version?: string;
+                /** @description newest first, at most 1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EstimateHistory"];
                 };
             };
             /** @description no valid API key */

@@ -1,4 +1,4 @@
-import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { ModelRefDto } from '../../../prediction/dto/predict-response.dto';
 import { EstimatedPerformanceDto, toEstimatedDto } from '../estimation/dto/estimated-performance.dto';
 import { EstimatedPerformance } from '../estimation/estimation.types';
